@@ -1,0 +1,64 @@
+package io.incidentflow.security;
+
+import static io.incidentflow.identity.Groups.ADMINS;
+import static io.incidentflow.identity.Groups.ANALYSTS;
+import static io.incidentflow.identity.Groups.AUDITORS;
+
+import java.util.stream.Stream;
+
+import io.incidentflow.identity.IdentityProperties;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three doors, each locked: our {@code /api} (HTTP Basic against Camunda's users, per-group rules),
+ * the Camunda webapps (their own login and CSRF protection) and {@code /engine-rest} (HTTP Basic
+ * through Camunda's own filter, so the engine's authorizations apply to Modeler deployments too).
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties identity) throws Exception {
+        String[] responders = identity.responderGroups().toArray(String[]::new);
+        String[] readers = Stream.concat(identity.responderGroups().stream(), Stream.of(AUDITORS, ANALYSTS, ADMINS))
+                .toArray(String[]::new);
+        http
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/", "/error", "/actuator/health").permitAll()
+                // The webapps and the engine REST API authenticate with Camunda's own filters.
+                .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyRole(append(responders, ADMINS))
+                .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(readers)
+                .requestMatchers("/actuator/**").hasRole(ADMINS)
+                .anyRequest().authenticated())
+            .httpBasic(Customizer.withDefaults())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // /api is stateless HTTP Basic (no cookie to ride on); the webapps bring their own CSRF filter.
+            .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    private static String[] append(String[] groups, String group) {
+        return Stream.concat(Stream.of(groups), Stream.of(group)).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,93 @@
+package io.incidentflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class StartupSeedingTest {
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    StartupSeeding seeding;
+
+    @Test
+    void everyRoleGroupExistsAtStartup() {
+        for (String group : new String[] {"service-desk", "network", "database", "application",
+                "incident-managers", "analysts", "auditors", "admins", "camunda-admin"}) {
+            assertThat(identityService.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void administratorGetsConfiguredPasswordAndAdminGroups() {
+        assertThat(identityService.checkPassword("admin", "test-admin-password")).isTrue();
+        assertThat(identityService.createGroupQuery().groupMember("admin").list())
+                .extracting("id").contains("admins", "camunda-admin");
+    }
+
+    @Test
+    void configuredUsersAreMembersOfTheirGroups() {
+        assertThat(identityService.checkPassword("desk-user", "desk-user-password")).isTrue();
+        assertThat(identityService.createUserQuery().userId("desk-user").singleResult().getFirstName())
+                .isEqualTo("花子");
+        assertThat(identityService.createUserQuery().memberOfGroup("service-desk").userId("desk-user").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void seedingTwiceCreatesNothingNew() {
+        long filters = filterService.createFilterQuery().count();
+        long grants = authorizationService.createAuthorizationQuery().count();
+        long users = identityService.createUserQuery().count();
+
+        seeding.afterSingletonsInstantiated();
+
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+        assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(grants);
+        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+    }
+
+    @Test
+    void responderGroupsCanReadTheSharedFilters() {
+        assertThat(filterService.createFilterQuery().count()).isGreaterThanOrEqualTo(4);
+        for (Filter filter : filterService.createFilterQuery().list()) {
+            assertThat(authorizationService.isUserAuthorized("desk-user", java.util.List.of("service-desk"),
+                    Permissions.READ, Resources.FILTER, filter.getId())).as(filter.getName()).isTrue();
+        }
+    }
+
+    @Test
+    void auditorsMayReadHistoryButNotWorkTasks() {
+        var groups = java.util.List.of("auditors");
+        assertThat(authorizationService.isUserAuthorized("auditor-user", groups,
+                Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "incident-management")).isTrue();
+        assertThat(authorizationService.isUserAuthorized("auditor-user", groups,
+                Permissions.UPDATE, Resources.TASK, "any-task")).isFalse();
+        assertThat(authorizationService.isUserAuthorized("auditor-user", groups,
+                Permissions.CREATE, Resources.DEPLOYMENT)).isFalse();
+    }
+
+    @Test
+    void analystsMayDeployModelsButRespondersMayNot() {
+        assertThat(authorizationService.isUserAuthorized("analyst-user", java.util.List.of("analysts"),
+                Permissions.CREATE, Resources.DEPLOYMENT)).isTrue();
+        assertThat(authorizationService.isUserAuthorized("desk-user", java.util.List.of("service-desk"),
+                Permissions.CREATE, Resources.DEPLOYMENT)).isFalse();
+    }
+}
