@@ -1,0 +1,45 @@
+package io.incidentflow.incident;
+
+import java.time.OffsetDateTime;
+
+/** One row of the {@code incident} table. Timestamps are UTC. */
+public record Incident(
+        long id,
+        String number,
+        String title,
+        String description,
+        IncidentStatus status,
+        String category,
+        String service,
+        Integer impact,
+        Integer urgency,
+        Integer priority,
+        String resolverGroup,
+        String assignee,
+        String incidentManager,
+        String coordinationNote,
+        String source,
+        String reporter,
+        String processInstanceId,
+        OffsetDateTime detectedAt,
+        OffsetDateTime registeredAt,
+        OffsetDateTime acknowledgedAt,
+        String acknowledgedBy,
+        OffsetDateTime escalatedAt,
+        OffsetDateTime resolvedAt,
+        String resolvedBy,
+        OffsetDateTime closedAt,
+        String closedBy,
+        OffsetDateTime responseDueAt,
+        OffsetDateTime resolutionDueAt,
+        boolean responseBreached,
+        boolean resolutionBreached,
+        String classificationReason,
+        String diagnosis,
+        String resolution,
+        String rootCause,
+        ClosureCode closureCode,
+        int reopenCount,
+        String reopenReason,
+        OffsetDateTime updatedAt) {
+}
