@@ -101,7 +101,9 @@ final class HtmlToText {
             case "br" -> newline();
             case "li" -> {
                 if (!closing) {
-                    newline();
+                    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                        newline();
+                    }
                     out.append("- ");
                     pendingSpace = false;
                 }
