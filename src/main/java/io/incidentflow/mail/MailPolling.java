@@ -61,7 +61,7 @@ class MailPolling implements SmartLifecycle {
             scheduler.initialize();
             for (MailboxPoller poller : pollers) {
                 scheduler.scheduleWithFixedDelay(poller::pollQuietly, Instant.now(), poller.mailbox().pollInterval());
-                log.info("E-mail intake: polling {} every {}", poller.mailbox(), poller.mailbox().pollInterval());
+                log.info("E-mail intake: polling mailbox {} every {}", poller.mailbox(), poller.mailbox().pollInterval());
             }
         }
         running = true;

@@ -130,8 +130,8 @@ public record MailboxProperties(@DefaultValue List<@Valid @NotNull Mailbox> mail
         /** Never print the password. */
         @Override
         public String toString() {
-            return "Mailbox[" + name + " " + protocol + "://" + username + "@" + host + ":" + port + "/"
-                    + folder + "]";
+            return name + " (" + (protocol == null ? "?" : protocol.storeName()) + "://" + username + "@" + host + ":"
+                    + port + "/" + folder + ")";
         }
 
         private static String blankToNull(String value) {
