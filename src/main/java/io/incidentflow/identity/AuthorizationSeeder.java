@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Least privilege per role. Responders get Tasklist and may report incidents; their task rights come
  * from candidate groups. Analysts deploy and manage models. Auditors read everything incl. history
- * and never work tasks. Administrators are engine admins (see {@link AdminGroupsPlugin}).
+ * and never work tasks. Administrators may do everything (see {@link AdminGroupsPlugin}).
  * A grant that exists already is left alone, so an administrator's later changes survive restarts.
  */
 @Component
@@ -37,6 +37,19 @@ class AuthorizationSeeder implements Seeder {
         grants.grant(Groups.INCIDENT_MANAGERS, Resources.TASK, ANY, Permissions.READ);
         grantAnalyst(Groups.ANALYSTS);
         grantAuditor(Groups.AUDITORS);
+        grantAdministrator(Groups.ADMINS);
+        grantAdministrator(Groups.CAMUNDA_ADMIN);
+    }
+
+    /**
+     * Engine administrators may run admin-only commands, but queries still filter by grants, so an
+     * administrator sees every task and instance only with ALL on every resource (as Camunda's own
+     * first-administrator set-up grants).
+     */
+    private void grantAdministrator(String group) {
+        for (Resources resource : Resources.values()) {
+            grants.grant(group, resource, ANY, Permissions.ALL);
+        }
     }
 
     private void grantResponder(String group) {

@@ -25,6 +25,10 @@ class StartupSeedingTest {
     FilterService filterService;
     @Autowired
     StartupSeeding seeding;
+    @Autowired
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     @Test
     void everyRoleGroupExistsAtStartup() {
@@ -39,6 +43,28 @@ class StartupSeedingTest {
         assertThat(identityService.checkPassword("admin", "test-admin-password")).isTrue();
         assertThat(identityService.createGroupQuery().groupMember("admin").list())
                 .extracting("id").contains("admins", "camunda-admin");
+    }
+
+    @Test
+    void adminsGroupMembersAreEngineAdministrators() {
+        assertThat(engineConfiguration.getAdminGroups()).contains("admins", "camunda-admin");
+        org.camunda.bpm.engine.task.Task task = taskService.newTask();
+        taskService.saveTask(task);
+        try {
+            assertThat(visibleTasks("admin", "admins")).isEqualTo(1);
+            assertThat(visibleTasks("desk-user", "service-desk")).isZero();
+        } finally {
+            taskService.deleteTask(task.getId(), true);
+        }
+    }
+
+    private long visibleTasks(String user, String group) {
+        identityService.setAuthentication(user, java.util.List.of(group));
+        try {
+            return taskService.createTaskQuery().count();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     @Test

@@ -57,6 +57,7 @@ class IncidentManagementProcessTest {
     private final JavaDelegate recordResponseBreach = mock(JavaDelegate.class);
     private final JavaDelegate recordResolutionBreach = mock(JavaDelegate.class);
     private final JavaDelegate closeIncident = mock(JavaDelegate.class);
+    private final JavaDelegate recordAutomaticResolution = mock(JavaDelegate.class);
 
     @BeforeEach
     void setUp(ProcessEngine processEngine) throws Exception {
@@ -77,6 +78,7 @@ class IncidentManagementProcessTest {
         Mocks.register("recordResponseBreachDelegate", recordResponseBreach);
         Mocks.register("recordResolutionBreachDelegate", recordResolutionBreach);
         Mocks.register("closeIncidentDelegate", closeIncident);
+        Mocks.register("recordAutomaticResolutionDelegate", recordAutomaticResolution);
     }
 
     @AfterEach
@@ -274,6 +276,37 @@ class IncidentManagementProcessTest {
                 .hasNotPassed("Task_RecordResponseBreach", "Task_RecordResolutionBreach");
         assertThat(jobQuery().processInstanceId(incident.getId()).count()).isZero();
         verifyNoInteractions(recordResponseBreach, recordResolutionBreach);
+    }
+
+    @Test
+    void sourceRecoveryResolvesAndClosesTheIncidentWhenTheIntegrationSaysSo() throws Exception {
+        ProcessInstance incident = reportAndCategorize("network", "vpn", 3, 2);
+        assertThat(incident).isWaitingAt("Task_InitialDiagnosis");
+
+        runtimeService().createMessageCorrelation("AlertResolved").processInstanceId(incident.getId())
+                .setVariable("autoResolve", true).setVariable("resolvedBySource", "prometheus").correlate();
+
+        assertThat(incident).isEnded()
+                .hasPassedInOrder("StartEvent_SourceResolved", "Gateway_IsAutoResolve", "EndEvent_ResolvedBySource",
+                        "BoundaryEvent_ResolvedBySource", "Task_RecordAutomaticResolution", "Task_CloseIncident",
+                        "EndEvent_IncidentClosed")
+                .hasNotPassed("Task_RecordResolution", "Task_ConfirmClosure");
+        assertThat(jobQuery().list()).as("target timers ended with the resolution").isEmpty();
+        verify(recordAutomaticResolution).execute(any());
+        verify(closeIncident).execute(any());
+    }
+
+    @Test
+    void sourceRecoveryOnlyInformsTheResponderWhenTheIntegrationDoesNotAutoResolve() throws Exception {
+        ProcessInstance incident = reportAndCategorize("network", "vpn", 3, 2);
+
+        runtimeService().createMessageCorrelation("AlertResolved").processInstanceId(incident.getId())
+                .setVariable("autoResolve", false).setVariable("resolvedBySource", "prometheus").correlate();
+
+        assertThat(incident).isWaitingAt("Task_InitialDiagnosis")
+                .hasPassed("StartEvent_SourceResolved", "EndEvent_ResponderDecides")
+                .hasNotPassed("Task_RecordAutomaticResolution");
+        verifyNoInteractions(recordAutomaticResolution, closeIncident);
     }
 
     private void assertClosedWithoutResolverWork(String classification) throws Exception {
