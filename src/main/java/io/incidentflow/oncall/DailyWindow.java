@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,8 +18,9 @@ import java.util.Set;
 record DailyWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
 
     DailyWindow {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
+        // Whole seconds, as the databases keep them.
+        start = start.truncatedTo(ChronoUnit.SECONDS);
+        end = end.truncatedTo(ChronoUnit.SECONDS);
         if (days == null || days.isEmpty()) {
             throw new IllegalArgumentException("a window needs at least one day");
         }

@@ -3,6 +3,7 @@ package io.incidentflow.oncall;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +32,8 @@ record Rotation(
         }
         participants = List.copyOf(participants);
         Objects.requireNonNull(shiftUnit, "shiftUnit");
-        Objects.requireNonNull(handoffTime, "handoffTime");
+        // The databases keep whole seconds of a time of day; nobody hands off at a fraction of one.
+        handoffTime = handoffTime.truncatedTo(ChronoUnit.SECONDS);
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(startDate, "startDate");
     }
