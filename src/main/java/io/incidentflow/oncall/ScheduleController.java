@@ -41,6 +41,8 @@ class ScheduleController {
     record ShiftsAnswer(String scheduleId, Instant from, List<Shift> shifts) {
     }
 
+    static final int MAX_SHIFTS = 100;
+
     private final OnCallService onCall;
 
     ScheduleController(OnCallService onCall) {
@@ -88,7 +90,7 @@ class ScheduleController {
 
     @GetMapping("/{id}/shifts")
     ShiftsAnswer shifts(@PathVariable String id, @RequestParam(required = false) Instant from,
-            @RequestParam(defaultValue = "10") @Min(1) @Max(OnCallService.MAX_SHIFTS) int count) {
+            @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_SHIFTS) int count) {
         Instant since = from == null ? onCall.now() : from;
         return new ShiftsAnswer(id, since, onCall.nextShifts(id, since, count));
     }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * All SQL of on-call schedules, for both H2 (development) and PostgreSQL (production). A schedule is written and
- * replaced as a whole; reading one (or all) takes four queries whatever the number of rotations.
+ * replaced as a whole; reading one (or all) takes three queries whatever the number of rotations.
  */
 @Repository
 class ScheduleRepository {
@@ -149,20 +150,7 @@ class ScheduleRepository {
 
     /** One schedule, or all of them when {@code id} is null. */
     private List<Schedule> load(String id) {
-        Map<Long, List<String>> participants = new HashMap<>();
-        select("""
-                SELECT p.rotation_id, p.contact_id
-                  FROM rotation_participant p JOIN rotation r ON r.id = p.rotation_id""", "r.schedule_id",
-                "p.rotation_id, p.turn", id, rs -> participants
-                        .computeIfAbsent(rs.getLong("rotation_id"), key -> new ArrayList<>())
-                        .add(rs.getString("contact_id")));
-        Map<String, List<Rotation>> rotations = new HashMap<>();
-        select("""
-                SELECT id, schedule_id, name, shift_length, shift_unit, handoff_time, time_zone, start_date,
-                       window_days, window_start, window_end
-                  FROM rotation""", "schedule_id", "schedule_id, layer", id, rs -> rotations
-                        .computeIfAbsent(rs.getString("schedule_id"), key -> new ArrayList<>())
-                        .add(rotation(rs, participants.get(rs.getLong("id")))));
+        Map<String, List<Rotation>> rotations = loadRotations(id);
         Map<String, List<ScheduleOverride>> overrides = new HashMap<>();
         select("SELECT id, schedule_id, starts_at, ends_at, replaced_contact_id, contact_id FROM schedule_override",
                 "schedule_id", "schedule_id, starts_at, id", id, rs -> overrides
@@ -177,28 +165,67 @@ class ScheduleRepository {
         return schedules;
     }
 
+    /**
+     * Rotations by schedule, in layer order. One statement with the participants, so that a rotation and its
+     * participants come from the same committed state even while another transaction replaces the schedule.
+     */
+    private Map<String, List<Rotation>> loadRotations(String id) {
+        Map<Long, RotationRows> rows = new LinkedHashMap<>();
+        select("""
+                SELECT r.id, r.schedule_id, r.name, r.shift_length, r.shift_unit, r.handoff_time, r.time_zone,
+                       r.start_date, r.window_days, r.window_start, r.window_end, p.contact_id
+                  FROM rotation r JOIN rotation_participant p ON p.rotation_id = r.id""", "r.schedule_id",
+                "r.schedule_id, r.layer, p.turn", id, rs -> {
+                    // Not computeIfAbsent: reading the columns may throw SQLException.
+                    RotationRows rotation = rows.get(rs.getLong("id"));
+                    if (rotation == null) {
+                        rotation = new RotationRows(rs.getString("schedule_id"), RotationColumns.of(rs),
+                                new ArrayList<>());
+                        rows.put(rs.getLong("id"), rotation);
+                    }
+                    rotation.participants().add(rs.getString("contact_id"));
+                });
+        return rows.values().stream().collect(Collectors.groupingBy(RotationRows::scheduleId, LinkedHashMap::new,
+                Collectors.mapping(RotationRows::toRotation, Collectors.toList())));
+    }
+
+    /** A rotation's columns from its first row, and its participants gathered from all of its rows. */
+    private record RotationRows(String scheduleId, RotationColumns columns, List<String> participants) {
+
+        Rotation toRotation() {
+            return columns.toRotation(participants);
+        }
+    }
+
+    private record RotationColumns(String name, int shiftLength, ShiftUnit shiftUnit, LocalTime handoffTime,
+            ZoneId timeZone, LocalDate startDate, DailyWindow window) {
+
+        static RotationColumns of(ResultSet rs) throws SQLException {
+            String windowDays = rs.getString("window_days");
+            DailyWindow window = windowDays == null ? null : new DailyWindow(
+                    Arrays.stream(windowDays.split(",")).map(DayOfWeek::valueOf).collect(Collectors.toSet()),
+                    rs.getObject("window_start", LocalTime.class),
+                    rs.getObject("window_end", LocalTime.class));
+            return new RotationColumns(
+                    rs.getString("name"),
+                    rs.getInt("shift_length"),
+                    ShiftUnit.valueOf(rs.getString("shift_unit")),
+                    rs.getObject("handoff_time", LocalTime.class),
+                    ZoneId.of(rs.getString("time_zone")),
+                    rs.getObject("start_date", LocalDate.class),
+                    window);
+        }
+
+        Rotation toRotation(List<String> participants) {
+            return new Rotation(name, participants, shiftLength, shiftUnit, handoffTime, timeZone, startDate, window);
+        }
+    }
+
     /** Only a given id becomes a condition: PostgreSQL cannot type a bare {@code :id IS NULL}. */
     private void select(String select, String idColumn, String orderBy, String id, RowCallbackHandler row) {
         String where = id == null ? "" : " WHERE " + idColumn + " = :id";
         JdbcClient.StatementSpec statement = jdbc.sql(select + where + " ORDER BY " + orderBy);
         (id == null ? statement : statement.param("id", id)).query(row);
-    }
-
-    private static Rotation rotation(ResultSet rs, List<String> participants) throws SQLException {
-        String windowDays = rs.getString("window_days");
-        DailyWindow window = windowDays == null ? null : new DailyWindow(
-                Arrays.stream(windowDays.split(",")).map(DayOfWeek::valueOf).collect(Collectors.toSet()),
-                rs.getObject("window_start", LocalTime.class),
-                rs.getObject("window_end", LocalTime.class));
-        return new Rotation(
-                rs.getString("name"),
-                participants,
-                rs.getInt("shift_length"),
-                ShiftUnit.valueOf(rs.getString("shift_unit")),
-                rs.getObject("handoff_time", LocalTime.class),
-                ZoneId.of(rs.getString("time_zone")),
-                rs.getObject("start_date", LocalDate.class),
-                window);
     }
 
     private static ScheduleOverride override(ResultSet rs) throws SQLException {

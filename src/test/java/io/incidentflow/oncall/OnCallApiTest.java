@@ -313,6 +313,17 @@ class OnCallApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value(name));
     }
 
+    @Test
+    void aCountOutsideOneToAHundredNamesTheLimits() throws Exception {
+        create(DB_PRIMARY);
+
+        mvc.perform(get("/api/schedules/db-primary/shifts").param("count", "101").with(DESK))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("must be less than or equal to 100"));
+        mvc.perform(get("/api/schedules/db-primary/shifts").param("count", "0").with(DESK))
+                .andExpect(jsonPath("$.errors[0].message").value("must be greater than or equal to 1"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2026-03-03", "+10000-01-01T00:00:00Z"})
     void aBadOnCallInstantIsAProblemNamingIt(String at) throws Exception {
