@@ -39,8 +39,9 @@ final class RotationMath {
     }
 
     /**
-     * The shift in progress at {@code from} (with its real start) and those after it, at most {@code count},
-     * ending within {@link #HORIZON}; times when nobody is on call are no shifts.
+     * The shift in progress at {@code from} (with its real start) and those after it, at most {@code count}, that
+     * start within {@link #HORIZON}; one still running at the horizon has no end. Times when nobody is on call are
+     * no shifts.
      */
     static List<Shift> nextShifts(Schedule schedule, Instant from, int count) {
         if (count <= 0) {
