@@ -1,5 +1,7 @@
 package io.incidentflow.oncall;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -104,7 +106,7 @@ class OnCallApiTest {
         }
         mvc.perform(get("/api/schedules").with(DESK))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains("db-primary")));
+                .andExpect(jsonPath("$[*].id").value(contains("db-primary")));
     }
 
     @Test
@@ -115,11 +117,11 @@ class OnCallApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scheduleId").value("db-primary"))
                 .andExpect(jsonPath("$.at").value("2026-03-03T01:00:00Z"))
-                .andExpect(jsonPath("$.contacts").value(org.hamcrest.Matchers.contains("taro")));
+                .andExpect(jsonPath("$.contacts").value(contains("taro")));
         mvc.perform(get("/api/schedules/db-primary/on-call").param("at", "2026-03-04T01:00:00Z").with(AUDITOR))
-                .andExpect(jsonPath("$.contacts").value(org.hamcrest.Matchers.contains("jiro")));
+                .andExpect(jsonPath("$.contacts").value(contains("jiro")));
         mvc.perform(get("/api/schedules/db-primary/on-call").param("at", "2026-03-03T11:00:00Z").with(RESOLVER))
-                .andExpect(jsonPath("$.contacts").value(org.hamcrest.Matchers.contains("yamada")));
+                .andExpect(jsonPath("$.contacts").value(contains("yamada")));
         mvc.perform(get("/api/schedules/db-primary/on-call").param("at", "2026-01-01T00:00:00Z").with(DESK))
                 .andExpect(jsonPath("$.contacts", hasSize(0)));
         mvc.perform(get("/api/schedules/db-primary/on-call").with(DESK))
@@ -187,14 +189,14 @@ class OnCallApiTest {
         mvc.perform(get(location).with(DESK)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.start").value("2026-03-03T00:00:00Z"));
         mvc.perform(get("/api/schedules/db-primary/on-call").param("at", "2026-03-03T01:00:00Z").with(DESK))
-                .andExpect(jsonPath("$.contacts").value(org.hamcrest.Matchers.contains("kenji")));
+                .andExpect(jsonPath("$.contacts").value(contains("kenji")));
         mvc.perform(delete(location).with(MANAGER)).andExpect(status().isNoContent());
         mvc.perform(delete(location).with(MANAGER))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Override not found"));
         mvc.perform(get(location).with(DESK)).andExpect(status().isNotFound());
         mvc.perform(get("/api/schedules/db-primary/on-call").param("at", "2026-03-03T01:00:00Z").with(DESK))
-                .andExpect(jsonPath("$.contacts").value(org.hamcrest.Matchers.contains("taro")));
+                .andExpect(jsonPath("$.contacts").value(contains("taro")));
     }
 
     @Test
@@ -251,7 +253,7 @@ class OnCallApiTest {
     @MethodSource("badSchedules")
     void aBadValueIsAProblemNamingItsField(String valid, String bad, String field, String message) throws Exception {
         String body = DB_PRIMARY.replace(valid, bad);
-        org.assertj.core.api.Assertions.assertThat(body).as("the fixture contains the fragment").isNotEqualTo(DB_PRIMARY);
+        assertThat(body).as("the fixture contains the fragment").isNotEqualTo(DB_PRIMARY);
 
         mvc.perform(json(post("/api/schedules"), body).with(MANAGER))
                 .andExpect(status().isBadRequest())
@@ -260,7 +262,7 @@ class OnCallApiTest {
                 .andExpect(jsonPath("$.errors", hasSize(1)))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].message", containsString(message)));
-        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM schedule").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM schedule").query(Long.class).single())
                 .isZero();
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -18,8 +19,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +97,7 @@ abstract class ScheduleStoreContract {
         assertThat(read.start()).isEqualTo(Instant.parse("2026-03-04T01:02:03.123456Z"));
         assertThat(read.end()).isEqualTo(Instant.parse("2026-03-04T02:02:03.123456Z"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM schedule_override WHERE starts_at = :start")
-                .param("start", java.time.OffsetDateTime.parse("2026-03-04T10:02:03.123456+09:00"))
+                .param("start", OffsetDateTime.parse("2026-03-04T10:02:03.123456+09:00"))
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -291,7 +294,7 @@ abstract class ScheduleStoreContract {
     @Test
     void readingAndRefusedChangesAreNotAudited() {
         service.create(dbPrimary(), "manager-user");
-        org.mockito.Mockito.clearInvocations(changes);
+        clearInvocations(changes);
 
         service.list();
         service.whoIsOnCall("db-primary", NOW);
@@ -355,7 +358,7 @@ abstract class ScheduleStoreContract {
     }
 
     static Map<String, Object> overrideDetails(ScheduleOverride override) {
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("overrideId", override.id());
         details.put("start", override.start().toString());
         details.put("end", override.end().toString());
