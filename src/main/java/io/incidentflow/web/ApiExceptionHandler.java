@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.incidentflow.incident.IncidentValidationException;
+import io.incidentflow.oncall.ScheduleValidationException;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.beans.TypeMismatchException;
@@ -120,6 +121,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badRequest(ex, "The request has invalid values: " + summary(errors), errors, new HttpHeaders(), request);
     }
 
+    /** The on-call schedule rules found bad input that the annotations could not catch. */
+    @ExceptionHandler(ScheduleValidationException.class)
+    ResponseEntity<Object> handleScheduleValidation(ScheduleValidationException ex, WebRequest request) {
+        List<FieldProblem> errors = ex.errors().stream()
+                .map(error -> new FieldProblem(error.field(), error.message()))
+                .toList();
+        return badRequest(ex, "The request has invalid values: " + summary(errors), errors, new HttpHeaders(), request);
+    }
+
     /** Camunda refused the authenticated user (e.g. no CREATE_INSTANCE on the process): not a server error. */
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<Object> handleCamundaAuthorization(AuthorizationException ex, WebRequest request) {
@@ -199,6 +209,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class
                 || type == java.time.ZonedDateTime.class) {
             return "must be an ISO-8601 date and time with offset, e.g. 2025-01-31T09:30:00Z";
+        }
+        if (type == java.time.LocalTime.class) {
+            return "must be a time of day such as 09:00";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date such as 2026-03-02";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
