@@ -147,6 +147,19 @@ class IncidentRepository {
     }
 
     /** The first person to take the incident acknowledged it; later hand-overs change only the assignee. */
+    int acknowledge(long id, String by, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE incident
+                   SET acknowledged_by = CASE WHEN acknowledged_at IS NULL THEN :by ELSE acknowledged_by END,
+                       acknowledged_at = COALESCE(acknowledged_at, :now),
+                       updated_at = :now
+                 WHERE id = :id""")
+                .param("by", by)
+                .param("now", now)
+                .param("id", id)
+                .update();
+    }
+
     int recordAssignment(long id, String assignee, OffsetDateTime now) {
         return jdbc.sql("""
                 UPDATE incident

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,18 +40,21 @@ public class IncidentService {
     private final IncidentRepository repository;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     @Autowired
-    IncidentService(IncidentRepository repository, RuntimeService runtimeService, IdentityService identityService) {
-        this(repository, runtimeService, identityService, Clock.systemUTC());
+    IncidentService(IncidentRepository repository, RuntimeService runtimeService, IdentityService identityService,
+            ApplicationEventPublisher events) {
+        this(repository, runtimeService, identityService, events, Clock.systemUTC());
     }
 
     IncidentService(IncidentRepository repository, RuntimeService runtimeService, IdentityService identityService,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,19 +68,44 @@ public class IncidentService {
     public Incident report(NewIncident incident, String actor, List<String> actorGroups) {
         NewIncident report = normalize(incident, API_SOURCE, actor);
         validate(report);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("title", report.title());
-        variables.put("description", report.description());
-        variables.put("service", report.service());
-        variables.put("category", report.category());
-        variables.put("impact", report.impact());
-        variables.put("urgency", report.urgency());
-        variables.put("source", report.source());
-        variables.put("reporter", report.reporter());
-        variables.put("detectedAt", report.detectedAt() == null ? null : Date.from(report.detectedAt().toInstant()));
-        variables.put("preClassified", report.isPreClassified());
+        ProcessInstance instance = startAs(actor, actorGroups, variablesOf(report));
+        return registered(instance);
+    }
 
-        ProcessInstance instance = startAs(actor, actorGroups, variables);
+    /**
+     * Opens an incident that no person reported (a monitoring alert, a mail): started without an
+     * authenticated user; {@code extraVariables} travel with the process (e.g. the alert's dedup key).
+     */
+    @Transactional
+    public Incident open(NewIncident incident, Map<String, Object> extraVariables) {
+        NewIncident opened = normalize(incident, API_SOURCE, null);
+        validate(opened);
+        Map<String, Object> variables = variablesOf(opened);
+        variables.putAll(extraVariables);
+        return registered(runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables));
+    }
+
+    /** Someone acknowledged outside Tasklist (Events API v2, a link): only the first acknowledgement counts. */
+    public void acknowledge(long id, String by) {
+        requireRow(id, repository.acknowledge(id, trimmed(by), now()));
+    }
+
+    private static Map<String, Object> variablesOf(NewIncident incident) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("title", incident.title());
+        variables.put("description", incident.description());
+        variables.put("service", incident.service());
+        variables.put("category", incident.category());
+        variables.put("impact", incident.impact());
+        variables.put("urgency", incident.urgency());
+        variables.put("source", incident.source());
+        variables.put("reporter", incident.reporter());
+        variables.put("detectedAt", incident.detectedAt() == null ? null : Date.from(incident.detectedAt().toInstant()));
+        variables.put("preClassified", incident.isPreClassified());
+        return variables;
+    }
+
+    private Incident registered(ProcessInstance instance) {
         // Register incident is the process's first, synchronous step: the row exists in this transaction.
         return repository.findByProcessInstanceId(instance.getId()).orElseThrow(() -> new IllegalStateException(
                 "Process " + instance.getId() + " did not register its incident; is Register incident its first step?"));
@@ -138,6 +167,7 @@ public class IncidentService {
     /** Identification found a service request or noise: closed without ever becoming an incident to work on. */
     public void closeAsNotIncident(long id, String classification, String reason) {
         requireRow(id, repository.closeAsNotIncident(id, closureCodeFor(classification), text(reason), now()));
+        events.publishEvent(new IncidentClosed(id));
     }
 
     private static ClosureCode closureCodeFor(String classification) {
@@ -189,6 +219,7 @@ public class IncidentService {
 
     public void close(long id, String closedBy) {
         requireRow(id, repository.close(id, trimmed(closedBy), now()));
+        events.publishEvent(new IncidentClosed(id));
     }
 
     /** Answers whether the breach was recorded: not once the incident is resolved or closed. */

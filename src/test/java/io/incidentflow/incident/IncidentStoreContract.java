@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.context.ApplicationEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +50,7 @@ abstract class IncidentStoreContract {
     MutableClock clock;
     RuntimeService runtimeService;
     IdentityService identityService;
+    ApplicationEventPublisher events;
     IncidentService service;
 
     @BeforeEach
@@ -58,7 +60,8 @@ abstract class IncidentStoreContract {
         clock = new MutableClock(START);
         runtimeService = mock(RuntimeService.class);
         identityService = mock(IdentityService.class);
-        service = new IncidentService(new IncidentRepository(jdbc), runtimeService, identityService, clock);
+        events = mock(ApplicationEventPublisher.class);
+        service = new IncidentService(new IncidentRepository(jdbc), runtimeService, identityService, events, clock);
     }
 
     // --- register ---------------------------------------------------------------------------------------
@@ -184,6 +187,19 @@ abstract class IncidentStoreContract {
     }
 
     @Test
+    void openStartsTheProcessWithoutAUserAndCarriesTheExtraVariables() {
+        registerWhenProcessStarts("pi-9");
+
+        Incident incident = service.open(new NewIncident("CPU 高負荷 web01", null, "web", "server", 3, 2,
+                "alertmanager", "prometheus", null), Map.of("dedupKey", "fp-1"));
+
+        assertThat(startedVariables()).containsEntry("dedupKey", "fp-1").containsEntry("source", "alertmanager")
+                .containsEntry("reporter", "prometheus").containsEntry("preClassified", true);
+        verifyNoInteractions(identityService);
+        assertThat(incident.title()).isEqualTo("CPU 高負荷 web01");
+    }
+
+    @Test
     void reportIsPreClassifiedOnlyWhenCategoryServiceImpactAndUrgencyAreAllGiven() {
         registerWhenProcessStarts("pi-8");
 
@@ -258,6 +274,7 @@ abstract class IncidentStoreContract {
         clock.advance(Duration.ofMinutes(3));
 
         service.closeAsNotIncident(incident.id(), classification, "ask the service catalogue");
+        verify(events).publishEvent(new IncidentClosed(incident.id()));
 
         Incident closed = reload(incident);
         assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
@@ -315,6 +332,31 @@ abstract class IncidentStoreContract {
         assertThat(handedOver.assignee()).isEqualTo("bob");
         assertThat(handedOver.acknowledgedBy()).isEqualTo("alice");
         assertThat(handedOver.acknowledgedAt()).isEqualTo(acknowledged);
+    }
+
+    @Test
+    void acknowledgementFromOutsideTasklistCountsOnlyOnce() {
+        Incident incident = classified("Payments down", 3);
+        OffsetDateTime first = now();
+        service.acknowledge(incident.id(), "pagerduty-user");
+        clock.advance(Duration.ofMinutes(5));
+
+        service.acknowledge(incident.id(), "someone-else");
+
+        Incident acknowledged = reload(incident);
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("pagerduty-user");
+        assertThat(acknowledged.acknowledgedAt()).isEqualTo(first);
+        assertThat(acknowledged.assignee()).isNull();
+    }
+
+    @Test
+    void closingTellsOtherFeaturesWhichIncidentClosed() {
+        Incident incident = classified("Payments down", 3);
+        service.resolve(incident.id(), "fixed", null, "alice");
+
+        service.close(incident.id(), "bob");
+
+        verify(events).publishEvent(new IncidentClosed(incident.id()));
     }
 
     @Test
