@@ -233,6 +233,10 @@ public class IncidentService {
     }
 
     /** People type numbers as they like: " inc-000042" finds INC-000042. */
+    public Optional<Incident> findById(long id) {
+        return repository.findById(id);
+    }
+
     public Optional<Incident> findByNumber(String number) {
         return number == null ? Optional.empty() : repository.findByNumber(number.trim().toUpperCase(Locale.ROOT));
     }

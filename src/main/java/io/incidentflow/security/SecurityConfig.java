@@ -38,6 +38,9 @@ class SecurityConfig {
                 .requestMatchers("/", "/error", "/actuator/health").permitAll()
                 // The webapps and the engine REST API authenticate with Camunda's own filters.
                 .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                // Monitoring systems authenticate with their integration's key, checked by the intake.
+                .requestMatchers(HttpMethod.POST, "/api/alerts/**", "/v2/enqueue").permitAll()
+                .requestMatchers("/api/integrations", "/api/integrations/**").hasRole(ADMINS)
                 .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyRole(append(responders, ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(readers)
                 // Everyone who reads incidents may see who is on call; only managers change schedules.

@@ -1,0 +1,150 @@
+package io.incidentflow.alert;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Received alerts and the open dedup keys ("groups"). */
+@Repository
+class AlertRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    AlertRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    boolean eventSeen(long integrationId, String eventId) {
+        return jdbc.sql("SELECT COUNT(*) FROM alert WHERE integration_id = :integration AND event_id = :event")
+                .param("integration", integrationId).param("event", eventId)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<Long> findGroupId(long integrationId, String dedupKey) {
+        return jdbc.sql("SELECT id FROM alert_group WHERE integration_id = :integration AND dedup_key = :key")
+                .param("integration", integrationId).param("key", dedupKey)
+                .query(Long.class).optional();
+    }
+
+    /** Counts one more occurrence; a pending action, once set, stays until the opener has carried it out. */
+    int countOccurrence(long groupId, AlertStatus status, GroupAction action, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE alert_group
+                   SET occurrences = occurrences + 1, last_seen = :now, last_status = :status,
+                       pending_action = COALESCE(:action, pending_action)
+                 WHERE id = :id""")
+                .param("now", now).param("status", status.name())
+                .param("action", action == null ? null : action.name())
+                .param("id", groupId)
+                .update();
+    }
+
+    long insertGroup(long integrationId, String dedupKey, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO alert_group (integration_id, dedup_key, state, occurrences, first_seen, last_seen, last_status)
+                VALUES (:integration, :key, 'OPENING', 1, :now, :now, 'FIRING')""")
+                .param("integration", integrationId).param("key", dedupKey).param("now", now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertAlert(long integrationId, Alert alert, Long groupId, AlertOutcome outcome, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO alert (integration_id, dedup_key, event_id, status, summary, details, severity, impact,
+                                   service, category, labels, links, started_at, received_at, alert_group_id,
+                                   incident_id, outcome)
+                VALUES (:integration, :key, :event, :status, :summary, :details, :severity, :impact, :service,
+                        :category, :labels, :links, :startedAt, :now, :group,
+                        (SELECT incident_id FROM alert_group WHERE id = :group), :outcome)""")
+                .param("integration", integrationId).param("key", alert.dedupKey()).param("event", alert.eventId())
+                .param("status", alert.status().name()).param("summary", alert.summary())
+                .param("details", alert.details()).param("severity", alert.severity())
+                .param("impact", alert.impact()).param("service", alert.service())
+                .param("category", alert.category()).param("labels", toJson(alert.labels()))
+                .param("links", toJson(alert.links())).param("startedAt", alert.startedAt())
+                .param("now", now).param("group", groupId).param("outcome", outcome.name())
+                .update();
+    }
+
+    /** Groups waiting for their incident or for an action on it, oldest first. */
+    List<Long> groupsWithWork(int limit) {
+        return jdbc.sql("""
+                SELECT id FROM alert_group WHERE state = 'OPENING' OR pending_action IS NOT NULL
+                 ORDER BY id FETCH FIRST :limit ROWS ONLY""")
+                .param("limit", limit).query(Long.class).list();
+    }
+
+    /** Locks the group for this transaction; empty when another node is working on it right now. */
+    Optional<AlertGroup> lockGroup(long id) {
+        return jdbc.sql("""
+                SELECT id, integration_id, dedup_key, incident_id, state, pending_action
+                  FROM alert_group WHERE id = :id FOR UPDATE SKIP LOCKED""")
+                .param("id", id)
+                .query((rs, n) -> new AlertGroup(rs.getLong("id"), rs.getLong("integration_id"),
+                        rs.getString("dedup_key"), rs.getObject("incident_id", Long.class),
+                        rs.getString("state"), rs.getString("pending_action") == null ? null
+                                : GroupAction.valueOf(rs.getString("pending_action"))))
+                .optional();
+    }
+
+    /** The alert that opened the group: what the incident is about. */
+    FirstAlert firstAlert(long groupId) {
+        return jdbc.sql("""
+                SELECT summary, details, impact, service, category, started_at FROM alert
+                 WHERE alert_group_id = :group ORDER BY id FETCH FIRST 1 ROWS ONLY""")
+                .param("group", groupId)
+                .query((rs, n) -> new FirstAlert(rs.getString("summary"), rs.getString("details"),
+                        rs.getObject("impact", Integer.class), rs.getString("service"), rs.getString("category"),
+                        rs.getObject("started_at", OffsetDateTime.class)))
+                .single();
+    }
+
+    void markOpen(long groupId, long incidentId) {
+        jdbc.sql("UPDATE alert_group SET state = 'OPEN', incident_id = :incident WHERE id = :id")
+                .param("incident", incidentId).param("id", groupId).update();
+        jdbc.sql("UPDATE alert SET incident_id = :incident WHERE alert_group_id = :id AND incident_id IS NULL")
+                .param("incident", incidentId).param("id", groupId).update();
+    }
+
+    void clearAction(long groupId) {
+        jdbc.sql("UPDATE alert_group SET pending_action = NULL WHERE id = :id").param("id", groupId).update();
+    }
+
+    /** The incident closed: its dedup keys are free again, the next alert opens a new incident. */
+    int releaseGroupsOf(long incidentId) {
+        return jdbc.sql("DELETE FROM alert_group WHERE incident_id = :incident").param("incident", incidentId).update();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value instanceof Map<?, ?> map && map.isEmpty() || value instanceof List<?> list && list.isEmpty()
+                    ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("alert labels and links are plain strings", e);
+        }
+    }
+
+    record AlertGroup(long id, long integrationId, String dedupKey, Long incidentId, String state,
+            GroupAction pendingAction) {
+
+        boolean opening() {
+            return "OPENING".equals(state);
+        }
+    }
+
+    record FirstAlert(String summary, String details, Integer impact, String service, String category,
+            OffsetDateTime startedAt) {
+    }
+}

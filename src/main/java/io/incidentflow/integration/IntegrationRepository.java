@@ -1,0 +1,118 @@
+package io.incidentflow.integration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class IntegrationRepository {
+
+    private static final String COLUMNS = """
+            id, name, type, enabled, category, service, default_impact, urgency, resolver_group,
+            per_alert, auto_resolve, dedup_template, response_plan""";
+
+    private final JdbcClient jdbc;
+
+    IntegrationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(IntegrationRequest request, String keyHash, String keyHint, String actor, OffsetDateTime now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO integration (name, type, key_hash, key_hint, enabled, category, service, default_impact,
+                                         urgency, resolver_group, per_alert, auto_resolve, dedup_template,
+                                         response_plan, created_at, created_by, updated_at, updated_by)
+                VALUES (:name, :type, :keyHash, :keyHint, TRUE, :category, :service, :defaultImpact, :urgency,
+                        :resolverGroup, :perAlert, :autoResolve, :dedupTemplate, :responsePlan, :now, :actor, :now,
+                        :actor)""")
+                .paramSource(params(request)
+                        .addValue("keyHash", keyHash)
+                        .addValue("keyHint", keyHint)
+                        .addValue("now", now)
+                        .addValue("actor", actor))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    int update(long id, IntegrationRequest request, String actor, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE integration
+                   SET name = :name, type = :type, category = :category, service = :service,
+                       default_impact = :defaultImpact, urgency = :urgency, resolver_group = :resolverGroup,
+                       per_alert = :perAlert, auto_resolve = :autoResolve, dedup_template = :dedupTemplate,
+                       response_plan = :responsePlan, updated_at = :now, updated_by = :actor
+                 WHERE id = :id""")
+                .paramSource(params(request)
+                        .addValue("now", now)
+                        .addValue("actor", actor)
+                        .addValue("id", id))
+                .update();
+    }
+
+    int replaceKey(long id, String keyHash, String keyHint, String actor, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE integration SET key_hash = :keyHash, key_hint = :keyHint, updated_at = :now, updated_by = :actor
+                 WHERE id = :id""")
+                .param("keyHash", keyHash)
+                .param("keyHint", keyHint)
+                .param("now", now)
+                .param("actor", actor)
+                .param("id", id)
+                .update();
+    }
+
+    int setEnabled(long id, boolean enabled, String actor, OffsetDateTime now) {
+        return jdbc.sql("UPDATE integration SET enabled = :enabled, updated_at = :now, updated_by = :actor WHERE id = :id")
+                .param("enabled", enabled)
+                .param("now", now)
+                .param("actor", actor)
+                .param("id", id)
+                .update();
+    }
+
+    Optional<Integration> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE id = :id").param("id", id)
+                .query(IntegrationRepository::map).optional();
+    }
+
+    Optional<Integration> findByKeyHash(String keyHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE key_hash = :keyHash").param("keyHash", keyHash)
+                .query(IntegrationRepository::map).optional();
+    }
+
+    List<Integration> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM integration ORDER BY name").query(IntegrationRepository::map).list();
+    }
+
+    private static MapSqlParameterSource params(IntegrationRequest request) {
+        return new MapSqlParameterSource()
+                .addValue("name", request.name())
+                .addValue("type", request.type().name())
+                .addValue("category", request.category())
+                .addValue("service", request.service())
+                .addValue("defaultImpact", request.defaultImpact())
+                .addValue("urgency", request.urgency())
+                .addValue("resolverGroup", request.resolverGroup())
+                .addValue("perAlert", request.perAlert())
+                .addValue("autoResolve", request.autoResolve())
+                .addValue("dedupTemplate", request.dedupTemplate())
+                .addValue("responsePlan", request.responsePlan());
+    }
+
+    private static Integration map(ResultSet rs, int row) throws SQLException {
+        return new Integration(rs.getLong("id"), rs.getString("name"), IntegrationType.valueOf(rs.getString("type")),
+                rs.getBoolean("enabled"), rs.getString("category"), rs.getString("service"),
+                rs.getObject("default_impact", Integer.class), rs.getObject("urgency", Integer.class),
+                rs.getString("resolver_group"), rs.getBoolean("per_alert"), rs.getBoolean("auto_resolve"),
+                rs.getString("dedup_template"), rs.getString("response_plan"));
+    }
+}
