@@ -1,9 +1,13 @@
 package io.incidentflow.incident;
 
-/** The process referred to an incident row that does not exist (a bug or a deleted row, never user input). */
+/** No incident with that id or number. */
 public class IncidentNotFoundException extends RuntimeException {
 
     public IncidentNotFoundException(long id) {
         super("No incident with id " + id);
+    }
+
+    public IncidentNotFoundException(String number) {
+        super("No incident " + number);
     }
 }

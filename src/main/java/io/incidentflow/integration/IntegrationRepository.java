@@ -84,6 +84,11 @@ class IntegrationRepository {
                 .query(IntegrationRepository::map).optional();
     }
 
+    Optional<Integration> findByName(String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE name = :name").param("name", name)
+                .query(IntegrationRepository::map).optional();
+    }
+
     Optional<Integration> findByKeyHash(String keyHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE key_hash = :keyHash").param("keyHash", keyHash)
                 .query(IntegrationRepository::map).optional();

@@ -77,6 +77,11 @@ public class IntegrationService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<Integration> findByName(String name) {
+        return repository.findByName(name);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Integration> find(long id) {
         return repository.findById(id);
     }

@@ -18,15 +18,15 @@ public sealed interface MailOutcome {
     record Refused(String reason) implements MailOutcome {
     }
 
-    static MailOutcome accepted(String reference) {
+    public static MailOutcome accepted(String reference) {
         return new Accepted(reference);
     }
 
-    static MailOutcome duplicate(String reference) {
+    public static MailOutcome duplicate(String reference) {
         return new Duplicate(reference);
     }
 
-    static MailOutcome refused(String reason) {
+    public static MailOutcome refused(String reason) {
         return new Refused(reason);
     }
 }

@@ -60,6 +60,10 @@ class AlertIntakeTest {
     IncidentOpener opener;
     @Autowired
     AuditLog auditLog;
+    @Autowired
+    io.incidentflow.mail.MailIntake mailIntake;
+    @Autowired
+    io.incidentflow.incident.IncidentComments comments;
 
     @Test
     void duplicateAlertDoesNotOpenSecondIncident() throws Exception {
@@ -244,9 +248,64 @@ class AlertIntakeTest {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void japaneseMailOpensAnIncidentOnceAndItsReplyBecomesAComment() throws Exception {
+        integration("EMAIL", false, "support-mail");
+        var mailbox = new io.incidentflow.mail.MailboxProperties.Mailbox("support", "support-mail",
+                io.incidentflow.mail.MailboxProperties.Protocol.IMAP, "127.0.0.1", 143, "support", "secret-secret",
+                "INBOX", null, null, Duration.ofSeconds(30), List.of("@example.co.jp"),
+                org.springframework.util.unit.DataSize.ofMegabytes(1), 5);
+        var log = new io.incidentflow.mail.MailAttachment("障害ログ①.txt", "text/plain", "ログ本文".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        var mail = new io.incidentflow.mail.ParsedMail("<m1@example.co.jp>", "taro@example.co.jp", "山田 太郎",
+                List.of("support@example.com"), List.of(), "【障害】db01 応答なし ①㈱～", "至急ご確認ください。", null,
+                null, List.of(), List.of(log), List.of());
+
+        assertThat(mailIntake.accept(mail, mailbox)).isInstanceOf(io.incidentflow.mail.MailOutcome.Accepted.class);
+        assertThat(mailIntake.accept(mail, mailbox)).as("the same mail polled again")
+                .isInstanceOf(io.incidentflow.mail.MailOutcome.Duplicate.class);
+        long incidentId = awaitIncident("<m1@example.co.jp>");
+        assertThat(jdbc.sql("SELECT title FROM incident WHERE id = :id").param("id", incidentId)
+                .query(String.class).single()).isEqualTo("【障害】db01 応答なし ①㈱～");
+        String number = jdbc.sql("SELECT number FROM incident WHERE id = :id").param("id", incidentId)
+                .query(String.class).single();
+
+        var reply = new io.incidentflow.mail.ParsedMail("<m2@example.co.jp>", "taro@example.co.jp", "山田 太郎",
+                List.of("support@example.com"), List.of(), "Re: [" + number + "] 【障害】db01", "再起動で復旧しました。",
+                null, number, List.of(), List.of(), List.of());
+        assertThat(mailIntake.accept(reply, mailbox)).isInstanceOf(io.incidentflow.mail.MailOutcome.Accepted.class);
+        assertThat(mailIntake.accept(reply, mailbox)).isInstanceOf(io.incidentflow.mail.MailOutcome.Duplicate.class);
+
+        assertThat(countIncidents()).as("a reply opens nothing").isEqualTo(jdbc.sql(
+                "SELECT COUNT(*) FROM incident").query(Long.class).single());
+        assertThat(comments.of(incidentId)).singleElement()
+                .satisfies(c -> assertThat(c.body()).isEqualTo("再起動で復旧しました。"));
+        assertThat(comments.attachmentsOf(incidentId)).singleElement()
+                .satisfies(a -> assertThat(a.name()).isEqualTo("障害ログ①.txt"));
+    }
+
+    @Test
+    void mailFromAnUnknownSenderIsRefusedAndStoresNothing() {
+        integration("EMAIL", false, "support-mail-2");
+        var mailbox = new io.incidentflow.mail.MailboxProperties.Mailbox("support2", "support-mail-2",
+                io.incidentflow.mail.MailboxProperties.Protocol.IMAP, "127.0.0.1", 143, "support", "secret-secret",
+                "INBOX", null, null, Duration.ofSeconds(30), List.of("@example.co.jp"),
+                org.springframework.util.unit.DataSize.ofMegabytes(1), 5);
+        var spam = new io.incidentflow.mail.ParsedMail("<spam@evil.example>", "x@evil.example", null, List.of(),
+                List.of(), "今すぐクリック", "…", null, null, List.of(), List.of(), List.of());
+
+        assertThat(mailIntake.accept(spam, mailbox)).isInstanceOf(io.incidentflow.mail.MailOutcome.Refused.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE dedup_key = '<spam@evil.example>'")
+                .query(Long.class).single()).isZero();
+    }
+
     private String integration(String type, boolean autoResolve) {
+        return integration(type, autoResolve, "it-" + NAMES.incrementAndGet());
+    }
+
+    private String integration(String type, boolean autoResolve, String name) {
         ResponseEntity<String> created = http.withBasicAuth("admin", "test-admin-password").postForEntity(
-                "/api/integrations", jsonEntity(Map.of("name", "it-" + NAMES.incrementAndGet(), "type", type,
+                "/api/integrations", jsonEntity(Map.of("name", name, "type", type,
                         "category", "network", "service", "vpn", "defaultImpact", 3, "urgency", 2,
                         "autoResolve", autoResolve)),
                 String.class);
