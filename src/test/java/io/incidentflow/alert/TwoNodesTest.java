@@ -37,12 +37,12 @@ class TwoNodesTest {
     static void startTwoNodes() {
         url = EmbeddedPostgresDatabase.createDatabase("twonodes");
         for (int node = 0; node < 2; node++) {
+            // Command-line arguments, because they outrank the test profile's H2 url.
             NODES.add(new SpringApplicationBuilder(IncidentflowApplication.class)
                     .profiles("test")
-                    .properties("server.port=0", "spring.datasource.url=" + url,
-                            "spring.datasource.username=postgres", "spring.datasource.password=postgres",
-                            "spring.application.name=node-" + node)
-                    .run());
+                    .run("--server.port=0", "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                            "--spring.application.name=node-" + node));
         }
     }
 
@@ -63,6 +63,8 @@ class TwoNodesTest {
         }
 
         JdbcClient jdbc = NODES.get(0).getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).as("both nodes on PostgreSQL")
+                .startsWith("PostgreSQL");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (jdbc.sql("SELECT COUNT(*) FROM alert_group WHERE state = 'OPEN'").query(Long.class).single() == 0) {
             assertThat(Instant.now()).as("incident opened in time").isBefore(deadline);
