@@ -70,8 +70,9 @@ class AlertIntake {
             return new AcceptedAlert(alert.dedupKey(), AlertOutcome.IGNORED, true);
         }
         GroupAction action = actionFor(alert.status());
+        // A duplicate only reads its group: writing to it would make every alert of a storm wait for one row.
         Long groupId = repository.findGroupId(integrationId, alert.dedupKey())
-                .filter(id -> repository.countOccurrence(id, alert.status(), action, now) == 1)
+                .filter(id -> action == null || repository.requestAction(id, action) == 1)
                 .orElse(null);
         AlertOutcome outcome;
         if (groupId != null) {

@@ -37,24 +37,18 @@ class AlertRepository {
                 .query(Long.class).optional();
     }
 
-    /** Counts one more occurrence; a pending action, once set, stays until the opener has carried it out. */
-    int countOccurrence(long groupId, AlertStatus status, GroupAction action, OffsetDateTime now) {
-        return jdbc.sql("""
-                UPDATE alert_group
-                   SET occurrences = occurrences + 1, last_seen = :now, last_status = :status,
-                       pending_action = COALESCE(:action, pending_action)
-                 WHERE id = :id""")
-                .param("now", now).param("status", status.name())
-                .param("action", action == null ? null : action.name())
-                .param("id", groupId)
+    /** Asks the opener to act on the group's incident; 0 when the group is gone (its incident closed). */
+    int requestAction(long groupId, GroupAction action) {
+        return jdbc.sql("UPDATE alert_group SET pending_action = :action WHERE id = :id")
+                .param("action", action.name()).param("id", groupId)
                 .update();
     }
 
     long insertGroup(long integrationId, String dedupKey, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO alert_group (integration_id, dedup_key, state, occurrences, first_seen, last_seen, last_status)
-                VALUES (:integration, :key, 'OPENING', 1, :now, :now, 'FIRING')""")
+                INSERT INTO alert_group (integration_id, dedup_key, state, first_seen)
+                VALUES (:integration, :key, 'OPENING', :now)""")
                 .param("integration", integrationId).param("key", dedupKey).param("now", now)
                 .update(keys, "id");
         return keys.getKey().longValue();
