@@ -3,6 +3,7 @@ package io.incidentflow.security;
 import static io.incidentflow.identity.Groups.ADMINS;
 import static io.incidentflow.identity.Groups.ANALYSTS;
 import static io.incidentflow.identity.Groups.AUDITORS;
+import static io.incidentflow.identity.Groups.INCIDENT_MANAGERS;
 
 import java.util.stream.Stream;
 
@@ -39,6 +40,9 @@ class SecurityConfig {
                 .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyRole(append(responders, ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(readers)
+                // Everyone who reads incidents may look up whom to call; only managers change contacts.
+                .requestMatchers(HttpMethod.GET, "/api/contacts", "/api/contacts/**").hasAnyRole(readers)
+                .requestMatchers("/api/contacts", "/api/contacts/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)
                 .requestMatchers("/actuator/**").hasRole(ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())

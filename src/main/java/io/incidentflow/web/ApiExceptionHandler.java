@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.incidentflow.contact.ContactValidationException;
 import io.incidentflow.incident.IncidentValidationException;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -114,6 +115,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The incident rules found bad input that the annotations did not (or could not) catch. */
     @ExceptionHandler(IncidentValidationException.class)
     ResponseEntity<Object> handleIncidentValidation(IncidentValidationException ex, WebRequest request) {
+        List<FieldProblem> errors = ex.errors().stream()
+                .map(error -> new FieldProblem(error.field(), error.message()))
+                .toList();
+        return badRequest(ex, "The request has invalid values: " + summary(errors), errors, new HttpHeaders(), request);
+    }
+
+    /** The contact rules found bad input: an e-mail address, a time zone, a stage naming someone else's channel. */
+    @ExceptionHandler(ContactValidationException.class)
+    ResponseEntity<Object> handleContactValidation(ContactValidationException ex, WebRequest request) {
         List<FieldProblem> errors = ex.errors().stream()
                 .map(error -> new FieldProblem(error.field(), error.message()))
                 .toList();
