@@ -70,6 +70,11 @@ class EmailNotifier implements NotificationChannel {
         mime.setHeader("Subject", MimeUtility.fold(9, MimeUtility.encodeText(message.subject(), charset, "B")));
         // SMTP wants CRLF; converting here keeps the ISO-2022-JP escape sequences intact on each line.
         mime.setText(message.body().replace("\n", "\r\n"), charset);
+        if (charset.equals(MailEncoding.ISO_2022_JP)) {
+            // RFC 1468 mail is 7bit as it stands. Jakarta Mail counts the ESC bytes as binary and would pick
+            // quoted-printable, which some Japanese (mobile) mailers do not decode for ISO-2022-JP.
+            mime.setHeader("Content-Transfer-Encoding", "7bit");
+        }
         mime.setSentDate(new Date());
         // Out-of-office replies must not come back: the mail intake would open incidents from them (RFC 3834).
         mime.setHeader("Auto-Submitted", "auto-generated");
