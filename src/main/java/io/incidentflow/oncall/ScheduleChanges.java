@@ -2,15 +2,13 @@ package io.incidentflow.oncall;
 
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.incidentflow.audit.AuditLog;
+
 import org.springframework.stereotype.Component;
 
 /**
- * The single place where a change to a schedule leaves the on-call feature: who changed what, for the audit trail.
- * Until the audit feature is merged it logs; then {@link #record} must call
- * {@code AuditLog.record(actor, action, TARGET_TYPE, scheduleId, details)} instead. It is called inside the
- * change's transaction, so that an audit entry that cannot be written undoes the change.
+ * The single place where a change to a schedule leaves the on-call feature: who changed what, for the audit
+ * trail. Called inside the change's transaction, so that an audit entry that cannot be written undoes the change.
  */
 @Component
 class ScheduleChanges {
@@ -22,9 +20,13 @@ class ScheduleChanges {
     static final String OVERRIDE_ADDED = "schedule.override-added";
     static final String OVERRIDE_REMOVED = "schedule.override-removed";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScheduleChanges.class);
+    private final AuditLog auditLog;
+
+    ScheduleChanges(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
 
     void record(String actor, String action, String scheduleId, Map<String, Object> details) {
-        LOG.info("{} by {}: {} {}", action, actor, scheduleId, details);
+        auditLog.record(actor, action, TARGET_TYPE, scheduleId, details);
     }
 }

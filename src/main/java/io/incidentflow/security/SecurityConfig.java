@@ -46,6 +46,9 @@ class SecurityConfig {
                 // Everyone who reads incidents may see who is on call; only managers change schedules.
                 .requestMatchers(HttpMethod.GET, "/api/schedules", "/api/schedules/**").hasAnyRole(readers)
                 .requestMatchers("/api/schedules", "/api/schedules/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)
+                // Everyone who reads incidents may look up whom to call; only managers change contacts.
+                .requestMatchers(HttpMethod.GET, "/api/contacts", "/api/contacts/**").hasAnyRole(readers)
+                .requestMatchers("/api/contacts", "/api/contacts/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)
                 .requestMatchers("/actuator/**").hasRole(ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.incidentflow.contact.ContactValidationException;
 import io.incidentflow.incident.IncidentValidationException;
 import io.incidentflow.oncall.ScheduleValidationException;
 
@@ -124,6 +125,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The on-call schedule rules found bad input that the annotations could not catch. */
     @ExceptionHandler(ScheduleValidationException.class)
     ResponseEntity<Object> handleScheduleValidation(ScheduleValidationException ex, WebRequest request) {
+        List<FieldProblem> errors = ex.errors().stream()
+                .map(error -> new FieldProblem(error.field(), error.message()))
+                .toList();
+        return badRequest(ex, "The request has invalid values: " + summary(errors), errors, new HttpHeaders(), request);
+    }
+
+    /** The contact rules found bad input: an e-mail address, a time zone, a stage naming someone else's channel. */
+    @ExceptionHandler(ContactValidationException.class)
+    ResponseEntity<Object> handleContactValidation(ContactValidationException ex, WebRequest request) {
         List<FieldProblem> errors = ex.errors().stream()
                 .map(error -> new FieldProblem(error.field(), error.message()))
                 .toList();

@@ -1,0 +1,5 @@
+package io.incidentflow.contact;
+
+/** Engage {@code channel} this many minutes after the engagement started. */
+public record EngagementStage(int afterMinutes, ContactChannel channel) {
+}

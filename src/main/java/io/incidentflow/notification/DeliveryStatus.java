@@ -1,0 +1,6 @@
+package io.incidentflow.notification;
+
+public enum DeliveryStatus {
+    SENT,
+    FAILED
+}
