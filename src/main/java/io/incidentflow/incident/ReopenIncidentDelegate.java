@@ -25,5 +25,7 @@ class ReopenIncidentDelegate implements JavaDelegate {
         if (reopened.resolutionBreached()) {
             execution.setVariable("resolutionBreached", true);
         }
+        // Tasklist fills a form from the variables: the next Confirm closure must not open with "not fixed" chosen.
+        execution.removeVariable("confirmation");
     }
 }

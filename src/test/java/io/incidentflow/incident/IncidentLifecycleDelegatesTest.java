@@ -88,11 +88,13 @@ class IncidentLifecycleDelegatesTest {
     void reopenPassesTheReasonAndMarksABreachFoundOnReopening() {
         when(incidents.reopen(42L, "Still failing")).thenReturn(
                 IncidentFixtures.incident(42, "VPN down", IncidentStatus.ESCALATED, "api", 3, 3, true));
-        FakeExecution execution = FakeExecution.with(Map.of("incidentId", 42L, "reopenReason", "Still failing"));
+        FakeExecution execution = FakeExecution.with(Map.of("incidentId", 42L, "reopenReason", "Still failing",
+                "confirmation", "not_fixed"));
 
         new ReopenIncidentDelegate(incidents).execute(execution.execution());
 
-        assertThat(execution.variables()).containsEntry("resolutionBreached", true);
+        assertThat(execution.variables()).containsEntry("resolutionBreached", true)
+                .as("the next Confirm closure starts unanswered").doesNotContainKey("confirmation");
     }
 
     @Test
