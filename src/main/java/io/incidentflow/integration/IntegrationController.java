@@ -2,8 +2,13 @@ package io.incidentflow.integration;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,7 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class IntegrationController {
 
     private final IntegrationService service;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    IntegrationController(IntegrationService service) {
+    IntegrationController(IntegrationService service, ObjectMapper json, Validator validator) {
         this.service = service;
+        this.json = json;
+        this.validator = validator;
     }
 
     @PostMapping
@@ -46,9 +55,10 @@ class IntegrationController {
         return ResponseEntity.of(service.find(id));
     }
 
-    @PutMapping("/{id}")
-    Integration update(@PathVariable long id, @Valid @RequestBody IntegrationRequest request, Authentication user) {
-        return service.update(id, request, user.getName());
+    /** A JSON merge patch of the defaults: {@code {"urgency": 1, "service": null}} sets one and clears one. */
+    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+    Integration changeDefaults(@PathVariable long id, @RequestBody JsonNode patch, Authentication user) {
+        return service.changeDefaults(id, IntegrationPatch.of(patch, json, validator), user.getName());
     }
 
     @PostMapping("/{id}/rotate-key")
@@ -70,6 +80,14 @@ class IntegrationController {
     ProblemDetail notFound(IntegrationNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Integration not found");
+        return problem;
+    }
+
+    @ExceptionHandler(IntegrationNameTakenException.class)
+    ProblemDetail nameTaken(IntegrationNameTakenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Integration name taken");
+        problem.setProperty("errors", List.of(Map.of("field", "name", "message", "is taken")));
         return problem;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+/** All SQL of integrations, for H2 and PostgreSQL alike. Keys appear here only as their hash. */
 @Repository
 class IntegrationRepository {
 
@@ -25,16 +26,20 @@ class IntegrationRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(IntegrationRequest request, String keyHash, String keyHint, String actor, OffsetDateTime now) {
+    long insert(String name, IntegrationType type, boolean enabled, IntegrationDefaults defaults, String keyHash,
+            String keyHint, String actor, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO integration (name, type, key_hash, key_hint, enabled, category, service, default_impact,
                                          urgency, resolver_group, per_alert, auto_resolve, dedup_template,
                                          response_plan, created_at, created_by, updated_at, updated_by)
-                VALUES (:name, :type, :keyHash, :keyHint, TRUE, :category, :service, :defaultImpact, :urgency,
+                VALUES (:name, :type, :keyHash, :keyHint, :enabled, :category, :service, :defaultImpact, :urgency,
                         :resolverGroup, :perAlert, :autoResolve, :dedupTemplate, :responsePlan, :now, :actor, :now,
                         :actor)""")
-                .paramSource(params(request)
+                .paramSource(params(defaults)
+                        .addValue("name", name)
+                        .addValue("type", type.name())
+                        .addValue("enabled", enabled)
                         .addValue("keyHash", keyHash)
                         .addValue("keyHint", keyHint)
                         .addValue("now", now)
@@ -43,15 +48,37 @@ class IntegrationRepository {
         return keys.getKey().longValue();
     }
 
-    int update(long id, IntegrationRequest request, String actor, OffsetDateTime now) {
+    int updateDefaults(long id, IntegrationDefaults defaults, String actor, OffsetDateTime now) {
         return jdbc.sql("""
                 UPDATE integration
-                   SET name = :name, type = :type, category = :category, service = :service,
-                       default_impact = :defaultImpact, urgency = :urgency, resolver_group = :resolverGroup,
-                       per_alert = :perAlert, auto_resolve = :autoResolve, dedup_template = :dedupTemplate,
-                       response_plan = :responsePlan, updated_at = :now, updated_by = :actor
+                   SET category = :category, service = :service, default_impact = :defaultImpact, urgency = :urgency,
+                       resolver_group = :resolverGroup, per_alert = :perAlert, auto_resolve = :autoResolve,
+                       dedup_template = :dedupTemplate, response_plan = :responsePlan, updated_at = :now,
+                       updated_by = :actor
                  WHERE id = :id""")
-                .paramSource(params(request)
+                .paramSource(params(defaults)
+                        .addValue("now", now)
+                        .addValue("actor", actor)
+                        .addValue("id", id))
+                .update();
+    }
+
+    /** Configuration owns a seeded integration: type, state, key and defaults all follow it. */
+    int updateSeeded(long id, IntegrationType type, boolean enabled, IntegrationDefaults defaults, String keyHash,
+            String keyHint, String actor, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE integration
+                   SET type = :type, enabled = :enabled, key_hash = :keyHash, key_hint = :keyHint,
+                       category = :category, service = :service, default_impact = :defaultImpact, urgency = :urgency,
+                       resolver_group = :resolverGroup, per_alert = :perAlert, auto_resolve = :autoResolve,
+                       dedup_template = :dedupTemplate, response_plan = :responsePlan, updated_at = :now,
+                       updated_by = :actor
+                 WHERE id = :id""")
+                .paramSource(params(defaults)
+                        .addValue("type", type.name())
+                        .addValue("enabled", enabled)
+                        .addValue("keyHash", keyHash)
+                        .addValue("keyHint", keyHint)
                         .addValue("now", now)
                         .addValue("actor", actor)
                         .addValue("id", id))
@@ -84,6 +111,12 @@ class IntegrationRepository {
                 .query(IntegrationRepository::map).optional();
     }
 
+    /** Reads the integration and holds its row until the transaction ends: changes apply one after another. */
+    Optional<Integration> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE id = :id FOR UPDATE").param("id", id)
+                .query(IntegrationRepository::map).optional();
+    }
+
     Optional<Integration> findByName(String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE name = :name").param("name", name)
                 .query(IntegrationRepository::map).optional();
@@ -94,23 +127,25 @@ class IntegrationRepository {
                 .query(IntegrationRepository::map).optional();
     }
 
+    String keyHashOf(long id) {
+        return jdbc.sql("SELECT key_hash FROM integration WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
     List<Integration> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM integration ORDER BY name").query(IntegrationRepository::map).list();
     }
 
-    private static MapSqlParameterSource params(IntegrationRequest request) {
+    private static MapSqlParameterSource params(IntegrationDefaults defaults) {
         return new MapSqlParameterSource()
-                .addValue("name", request.name())
-                .addValue("type", request.type().name())
-                .addValue("category", request.category())
-                .addValue("service", request.service())
-                .addValue("defaultImpact", request.defaultImpact())
-                .addValue("urgency", request.urgency())
-                .addValue("resolverGroup", request.resolverGroup())
-                .addValue("perAlert", request.perAlert())
-                .addValue("autoResolve", request.autoResolve())
-                .addValue("dedupTemplate", request.dedupTemplate())
-                .addValue("responsePlan", request.responsePlan());
+                .addValue("category", defaults.category())
+                .addValue("service", defaults.service())
+                .addValue("defaultImpact", defaults.defaultImpact())
+                .addValue("urgency", defaults.urgency())
+                .addValue("resolverGroup", defaults.resolverGroup())
+                .addValue("perAlert", defaults.perAlert())
+                .addValue("autoResolve", defaults.autoResolve())
+                .addValue("dedupTemplate", defaults.dedupTemplate())
+                .addValue("responsePlan", defaults.responsePlan());
     }
 
     private static Integration map(ResultSet rs, int row) throws SQLException {

@@ -7,10 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What an administrator sets on an integration; the key is never part of it. */
+/** A new integration as an administrator describes it; the key is never part of it, it is generated. */
 record IntegrationRequest(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and dashes")
-        String name,
+        @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
         @NotNull IntegrationType type,
         @Size(max = 50) String category,
         @Size(max = 100) String service,
@@ -21,4 +20,12 @@ record IntegrationRequest(
         boolean autoResolve,
         @Size(max = 500) String dedupTemplate,
         @Size(max = 100) String responsePlan) {
+
+    static final String NAME = "[a-z0-9][a-z0-9-]*";
+    static final String NAME_MESSAGE = "lower-case letters, digits and dashes";
+
+    IntegrationDefaults defaults() {
+        return new IntegrationDefaults(category, service, defaultImpact, urgency, resolverGroup, perAlert, autoResolve,
+                dedupTemplate, responsePlan);
+    }
 }

@@ -3,12 +3,17 @@ package io.incidentflow.integration;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import io.incidentflow.audit.AuditLog;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,15 +21,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntegrationService {
 
-    private static final String AUDIT_TYPE = "integration";
+    static final String AUDIT_TYPE = "integration";
+    /** The actor of changes that configuration made at start-up. */
+    static final String CONFIGURATION = "configuration";
 
     private final IntegrationRepository repository;
     private final AuditLog auditLog;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Autowired
     IntegrationService(IntegrationRepository repository, AuditLog auditLog) {
+        this(repository, auditLog, Clock.systemUTC());
+    }
+
+    IntegrationService(IntegrationRepository repository, AuditLog auditLog, Clock clock) {
         this.repository = repository;
         this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     /** The integration a sender's key belongs to, if it is enabled and of the endpoint's type. */
@@ -47,17 +60,35 @@ public class IntegrationService {
 
     @Transactional
     CreatedIntegration create(IntegrationRequest request, String actor) {
+        if (repository.findByName(request.name()).isPresent()) {
+            throw new IntegrationNameTakenException(request.name());
+        }
         String key = IntegrationKeys.generate();
-        long id = repository.insert(request, IntegrationKeys.hash(key), IntegrationKeys.hint(key), actor, now());
-        auditLog.record(actor, "create", AUDIT_TYPE, String.valueOf(id), Map.of("name", request.name(),
-                "type", request.type().name()));
-        return new CreatedIntegration(get(id), key);
+        long id;
+        try {
+            id = repository.insert(request.name(), request.type(), true, request.defaults(), IntegrationKeys.hash(key),
+                    IntegrationKeys.hint(key), actor, now());
+        } catch (DuplicateKeyException concurrentCreate) {
+            throw new IntegrationNameTakenException(request.name());
+        }
+        Integration created = get(id);
+        auditLog.record(actor, "create", AUDIT_TYPE, String.valueOf(id), snapshot(created));
+        return new CreatedIntegration(created, key);
     }
 
+    /** Applies {@code change} to the stored defaults; audits each field that really changed, from and to. */
     @Transactional
-    Integration update(long id, IntegrationRequest request, String actor) {
-        requireRow(id, repository.update(id, request, actor, now()));
-        auditLog.record(actor, "update", AUDIT_TYPE, String.valueOf(id), Map.of("name", request.name()));
+    Integration changeDefaults(long id, UnaryOperator<IntegrationDefaults> change, String actor) {
+        Integration before = repository.lock(id).orElseThrow(() -> new IntegrationNotFoundException(id));
+        IntegrationDefaults current = IntegrationDefaults.of(before);
+        IntegrationDefaults changed = change.apply(current);
+        Map<String, Object> changes = current.changesTo(changed);
+        if (changes.isEmpty()) {
+            return before;
+        }
+        repository.updateDefaults(id, changed, actor, now());
+        auditLog.record(actor, "update", AUDIT_TYPE, String.valueOf(id),
+                Map.of("name", before.name(), "changes", changes));
         return get(id);
     }
 
@@ -65,15 +96,58 @@ public class IntegrationService {
     CreatedIntegration rotateKey(long id, String actor) {
         String key = IntegrationKeys.generate();
         requireRow(id, repository.replaceKey(id, IntegrationKeys.hash(key), IntegrationKeys.hint(key), actor, now()));
-        auditLog.record(actor, "rotate-key", AUDIT_TYPE, String.valueOf(id), Map.of());
-        return new CreatedIntegration(get(id), key);
+        Integration rotated = get(id);
+        auditLog.record(actor, "rotate-key", AUDIT_TYPE, String.valueOf(id), Map.of("name", rotated.name()));
+        return new CreatedIntegration(rotated, key);
     }
 
     @Transactional
     Integration setEnabled(long id, boolean enabled, String actor) {
-        requireRow(id, repository.setEnabled(id, enabled, actor, now()));
-        auditLog.record(actor, enabled ? "enable" : "disable", AUDIT_TYPE, String.valueOf(id), Map.of());
+        Integration before = repository.lock(id).orElseThrow(() -> new IntegrationNotFoundException(id));
+        if (before.enabled() == enabled) {
+            return before;
+        }
+        repository.setEnabled(id, enabled, actor, now());
+        auditLog.record(actor, enabled ? "enable" : "disable", AUDIT_TYPE, String.valueOf(id),
+                Map.of("name", before.name()));
         return get(id);
+    }
+
+    /**
+     * Creates the configured integration, or brings the stored one of that name in line with its settings.
+     * An unchanged integration is left alone, so that restarting a node adds nothing to the audit log.
+     * Runs under the start-up lock, so identical nodes starting together do not both create it.
+     */
+    @Transactional
+    void seed(IntegrationSettings.Seed seed) {
+        String keyHash = IntegrationKeys.hash(seed.key());
+        repository.findByKeyHash(keyHash).filter(owner -> !owner.name().equals(seed.name())).ifPresent(owner -> {
+            throw new IllegalStateException("the key configured for integration '" + seed.name()
+                    + "' (incidentflow.integrations) is already the key of integration '" + owner.name() + "'");
+        });
+        Optional<Integration> stored = repository.findByName(seed.name());
+        if (stored.isEmpty()) {
+            long id = repository.insert(seed.name(), seed.type(), seed.enabled(), seed.defaults(), keyHash,
+                    IntegrationKeys.hint(seed.key()), CONFIGURATION, now());
+            auditLog.record(CONFIGURATION, "create", AUDIT_TYPE, String.valueOf(id), snapshot(get(id)));
+            return;
+        }
+        Integration before = stored.get();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        IntegrationDefaults.change(changes, "type", before.type().name(), seed.type().name());
+        IntegrationDefaults.change(changes, "enabled", before.enabled(), seed.enabled());
+        changes.putAll(IntegrationDefaults.of(before).changesTo(seed.defaults()));
+        if (!keyHash.equals(repository.keyHashOf(before.id()))) {
+            // Never the key nor its hash: the log says that it changed, not to what.
+            changes.put("key", "replaced");
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        repository.updateSeeded(before.id(), seed.type(), seed.enabled(), seed.defaults(), keyHash,
+                IntegrationKeys.hint(seed.key()), CONFIGURATION, now());
+        auditLog.record(CONFIGURATION, "update", AUDIT_TYPE, String.valueOf(before.id()),
+                Map.of("name", before.name(), "changes", changes));
     }
 
     @Transactional(readOnly = true)
@@ -101,8 +175,19 @@ public class IntegrationService {
         }
     }
 
+    /** What a new integration looked like, for the audit log (never the key). */
+    private static Map<String, Object> snapshot(Integration integration) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("name", integration.name());
+        snapshot.put("type", integration.type().name());
+        snapshot.put("enabled", integration.enabled());
+        snapshot.putAll(IntegrationDefaults.of(integration).asMap());
+        return snapshot;
+    }
+
+    /** Microseconds: what both databases store, so a value read back equals the value written. */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The key is in the answer once, when it is created or rotated; it cannot be read again. */

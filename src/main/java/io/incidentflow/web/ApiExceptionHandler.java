@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.incidentflow.contact.ContactValidationException;
 import io.incidentflow.incident.IncidentValidationException;
+import io.incidentflow.integration.IntegrationValidationException;
 import io.incidentflow.oncall.ScheduleValidationException;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -134,6 +135,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The contact rules found bad input: an e-mail address, a time zone, a stage naming someone else's channel. */
     @ExceptionHandler(ContactValidationException.class)
     ResponseEntity<Object> handleContactValidation(ContactValidationException ex, WebRequest request) {
+        List<FieldProblem> errors = ex.errors().stream()
+                .map(error -> new FieldProblem(error.field(), error.message()))
+                .toList();
+        return badRequest(ex, "The request has invalid values: " + summary(errors), errors, new HttpHeaders(), request);
+    }
+
+    /** A change to an integration (a merge patch) that does not fit its rules. */
+    @ExceptionHandler(IntegrationValidationException.class)
+    ResponseEntity<Object> handleIntegrationValidation(IntegrationValidationException ex, WebRequest request) {
         List<FieldProblem> errors = ex.errors().stream()
                 .map(error -> new FieldProblem(error.field(), error.message()))
                 .toList();

@@ -2,6 +2,9 @@ package io.incidentflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.integration.IntegrationService;
+import io.incidentflow.integration.IntegrationType;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,6 +14,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest
@@ -29,6 +33,10 @@ class StartupSeedingTest {
     org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyRoleGroupExistsAtStartup() {
@@ -81,12 +89,24 @@ class StartupSeedingTest {
         long filters = filterService.createFilterQuery().count();
         long grants = authorizationService.createAuthorizationQuery().count();
         long users = identityService.createUserQuery().count();
+        long auditEntries = jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single();
 
         seeding.afterSingletonsInstantiated();
 
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single()).isEqualTo(auditEntries);
         assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
         assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+    }
+
+    @Test
+    void configuredIntegrationAcceptsItsConfiguredKey() {
+        var integration = integrations.authenticate("configured-generic-key-for-tests", IntegrationType.GENERIC);
+
+        assertThat(integration.name()).isEqualTo("configured-generic");
+        assertThat(integration.defaultImpact()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM integration WHERE key_hash LIKE '%configured%'")
+                .query(Long.class).single()).as("only the hash is stored").isZero();
     }
 
     @Test
