@@ -166,13 +166,24 @@ class AlertController {
         return key;
     }
 
+    /** Counts, and per alert what became of it; a retried delivery counts as accepted and says so. */
     private static Map<String, Object> summary(List<AlertIntake.AcceptedAlert> accepted) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", accepted.size());
-        body.put("new", accepted.stream().filter(a -> a.outcome() == AlertOutcome.NEW).count());
+        body.put("new", accepted.stream().filter(a -> !a.redelivery() && a.outcome() == AlertOutcome.NEW).count());
         body.put("duplicates", accepted.stream().filter(a -> a.outcome() == AlertOutcome.DUPLICATE).count());
-        body.put("alerts", accepted.stream().map(a -> Map.of("dedupKey", a.dedupKey(),
-                "outcome", a.redelivery() ? "REDELIVERED" : a.outcome().name())).toList());
+        body.put("redelivered", accepted.stream().filter(AlertIntake.AcceptedAlert::redelivery).count());
+        body.put("alerts", accepted.stream().map(AlertController::alertSummary).toList());
         return body;
+    }
+
+    private static Map<String, Object> alertSummary(AlertIntake.AcceptedAlert accepted) {
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("dedupKey", accepted.dedupKey());
+        alert.put("outcome", accepted.redelivery() ? "REDELIVERED" : accepted.outcome().name());
+        if (accepted.incidentNumber() != null) {
+            alert.put("incident", accepted.incidentNumber());
+        }
+        return alert;
     }
 }

@@ -3,11 +3,17 @@ package io.incidentflow.alert;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import io.incidentflow.alert.AlertRepository.OpenGroup;
 import io.incidentflow.integration.Integration;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Accepts alerts durably and de-duplicates them, without the workflow engine: one short transaction
  * per request, after which the sender may be told 2xx. Opening incidents happens later, in
- * {@link IncidentOpener}. Uniqueness of a dedup key lives in the database's constraint; a request
- * that loses a race against another node is simply run again and then finds the winner's group.
+ * {@link IncidentOpener}. Uniqueness of a dedup key and of an event lives in the database's constraints; a
+ * request that loses a race against another request or node is simply run again and then finds the winner's rows.
  */
 @Service
 class AlertIntake {
@@ -28,19 +34,29 @@ class AlertIntake {
     private final AlertRepository repository;
     private final TransactionTemplate transaction;
     private final IncidentOpener opener;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Autowired
     AlertIntake(AlertRepository repository, TransactionTemplate transaction, IncidentOpener opener) {
+        this(repository, transaction, opener, Clock.systemUTC());
+    }
+
+    AlertIntake(AlertRepository repository, TransactionTemplate transaction, IncidentOpener opener, Clock clock) {
         this.repository = repository;
         this.transaction = transaction;
         this.opener = opener;
+        this.clock = clock;
     }
 
+    /** Stores every alert, or none: answers what became of each, in the order given. */
     List<AcceptedAlert> accept(Integration integration, List<Alert> alerts) {
+        // Checked before the transaction: bad input changes nothing.
+        List<Alert> storable = alerts.stream().map(AlertIntake::checked).map(AlertLimits::fit).toList();
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> acceptAll(integration, alerts));
+                return transaction.execute(status -> acceptAll(integration, storable));
             } catch (DuplicateKeyException raceLost) {
+                // PostgreSQL aborts the whole transaction on a unique violation: only a new one can go on.
                 if (attempt == ATTEMPTS) {
                     throw raceLost;
                 }
@@ -48,11 +64,24 @@ class AlertIntake {
         }
     }
 
+    private static Alert checked(Alert alert) {
+        if (alert.dedupKey() == null || alert.dedupKey().isBlank()) {
+            throw new AlertFormatException("dedupKey", "is required: it decides which incident the alert belongs to");
+        }
+        if (alert.status() == null) {
+            throw new AlertFormatException("status", "is required");
+        }
+        return alert;
+    }
+
     private List<AcceptedAlert> acceptAll(Integration integration, List<Alert> alerts) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Set<String> eventsOfThisRequest = new HashSet<>();
         List<AcceptedAlert> accepted = new ArrayList<>(alerts.size());
         for (Alert alert : alerts) {
-            accepted.add(acceptOne(integration.id(), alert, now));
+            boolean redelivered = alert.eventId() != null && (!eventsOfThisRequest.add(alert.eventId())
+                    || repository.eventSeen(integration.id(), alert.eventId()));
+            accepted.add(redelivered ? AcceptedAlert.redelivered(alert.dedupKey()) : acceptOne(integration.id(), alert, now));
         }
         if (accepted.stream().anyMatch(AcceptedAlert::needsOpener)) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -66,41 +95,60 @@ class AlertIntake {
     }
 
     private AcceptedAlert acceptOne(long integrationId, Alert alert, OffsetDateTime now) {
-        if (alert.eventId() != null && repository.eventSeen(integrationId, alert.eventId())) {
-            return new AcceptedAlert(alert.dedupKey(), AlertOutcome.IGNORED, true);
-        }
-        GroupAction action = actionFor(alert.status());
-        // A duplicate only reads its group: writing to it would make every alert of a storm wait for one row.
-        Long groupId = repository.findGroupId(integrationId, alert.dedupKey())
-                .filter(id -> action == null || repository.requestAction(id, action) == 1)
-                .orElse(null);
-        AlertOutcome outcome;
-        if (groupId != null) {
-            outcome = switch (alert.status()) {
-                case FIRING -> AlertOutcome.DUPLICATE;
-                case RESOLVED -> AlertOutcome.RESOLVED;
-                case ACKNOWLEDGED -> AlertOutcome.ACKNOWLEDGED;
-            };
-        } else if (alert.status() == AlertStatus.FIRING) {
-            groupId = repository.insertGroup(integrationId, alert.dedupKey(), now);
-            outcome = AlertOutcome.NEW;
-        } else {
-            outcome = AlertOutcome.IGNORED;
-        }
-        repository.insertAlert(integrationId, alert, groupId, outcome, now);
-        return new AcceptedAlert(alert.dedupKey(), outcome, false);
-    }
-
-    private static GroupAction actionFor(AlertStatus status) {
-        return switch (status) {
-            case FIRING -> null;
-            case RESOLVED -> GroupAction.RESOLVE;
-            case ACKNOWLEDGED -> GroupAction.ACKNOWLEDGE;
+        Optional<OpenGroup> group = repository.findGroup(integrationId, alert.dedupKey());
+        return switch (alert.status()) {
+            case FIRING -> firing(integrationId, alert, group, now);
+            case RESOLVED -> askForAction(integrationId, alert, group, GroupAction.RESOLVE, AlertOutcome.RESOLVED, now);
+            case ACKNOWLEDGED -> askForAction(integrationId, alert, group, GroupAction.ACKNOWLEDGE,
+                    AlertOutcome.ACKNOWLEDGED, now);
         };
     }
 
-    /** @param redelivery the same event was accepted before (a sender's retry): nothing new was stored */
-    record AcceptedAlert(String dedupKey, AlertOutcome outcome, boolean redelivery) {
+    /** A duplicate only reads its group: writing to it would make every alert of a storm wait for one row. */
+    private AcceptedAlert firing(long integrationId, Alert alert, Optional<OpenGroup> found, OffsetDateTime now) {
+        Optional<OpenGroup> group = stillFiring(integrationId, alert.dedupKey(), found);
+        if (group.isPresent()) {
+            repository.insertAlert(integrationId, alert, group.get().id(), AlertOutcome.DUPLICATE, now);
+            return new AcceptedAlert(alert.dedupKey(), AlertOutcome.DUPLICATE, false, group.get().incidentNumber());
+        }
+        long groupId = repository.insertGroup(integrationId, alert.dedupKey(), now);
+        repository.insertAlert(integrationId, alert, groupId, AlertOutcome.NEW, now);
+        return new AcceptedAlert(alert.dedupKey(), AlertOutcome.NEW, false, null);
+    }
+
+    /**
+     * The trouble is back before its recovery was carried out (a flapping alert): the recovery no longer
+     * holds and is withdrawn. If the opener carried it out first, what it left decides: the group still open
+     * (the responder decides), or gone with its closed incident, so that this alert opens a new one.
+     */
+    private Optional<OpenGroup> stillFiring(long integrationId, String dedupKey, Optional<OpenGroup> found) {
+        if (found.isEmpty() || found.get().pendingAction() != GroupAction.RESOLVE
+                || repository.cancelResolve(found.get().id()) == 1) {
+            return found;
+        }
+        return repository.findGroup(integrationId, dedupKey);
+    }
+
+    /** Recovery and acknowledgement act on an open incident only; without one they are kept, and ignored. */
+    private AcceptedAlert askForAction(long integrationId, Alert alert, Optional<OpenGroup> group, GroupAction action,
+            AlertOutcome outcome, OffsetDateTime now) {
+        if (group.isPresent() && repository.requestAction(group.get().id(), action) == 1) {
+            repository.insertAlert(integrationId, alert, group.get().id(), outcome, now);
+            return new AcceptedAlert(alert.dedupKey(), outcome, false, group.get().incidentNumber());
+        }
+        repository.insertAlert(integrationId, alert, null, AlertOutcome.IGNORED, now);
+        return new AcceptedAlert(alert.dedupKey(), AlertOutcome.IGNORED, false, null);
+    }
+
+    /**
+     * @param redelivery     the same event was accepted before (a sender's retry): nothing new was stored
+     * @param incidentNumber the incident the alert belongs to, once it is open; null while it is being opened
+     */
+    record AcceptedAlert(String dedupKey, AlertOutcome outcome, boolean redelivery, String incidentNumber) {
+
+        static AcceptedAlert redelivered(String dedupKey) {
+            return new AcceptedAlert(dedupKey, AlertOutcome.IGNORED, true, null);
+        }
 
         boolean needsOpener() {
             return outcome == AlertOutcome.NEW || outcome == AlertOutcome.RESOLVED

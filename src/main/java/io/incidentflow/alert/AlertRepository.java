@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Received alerts and the open dedup keys ("groups"). */
+/** Received alerts and the open dedup keys ("groups"). SQL for H2 and PostgreSQL alike. */
 @Repository
 class AlertRepository {
 
@@ -31,17 +31,35 @@ class AlertRepository {
                 .query(Long.class).single() > 0;
     }
 
-    Optional<Long> findGroupId(long integrationId, String dedupKey) {
-        return jdbc.sql("SELECT id FROM alert_group WHERE integration_id = :integration AND dedup_key = :key")
+    /** The open group of a dedup key, with its incident's number once it has one. Reads only: takes no lock. */
+    Optional<OpenGroup> findGroup(long integrationId, String dedupKey) {
+        return jdbc.sql("""
+                SELECT g.id, g.pending_action, i.number
+                  FROM alert_group g LEFT JOIN incident i ON i.id = g.incident_id
+                 WHERE g.integration_id = :integration AND g.dedup_key = :key""")
                 .param("integration", integrationId).param("key", dedupKey)
-                .query(Long.class).optional();
+                .query((rs, n) -> new OpenGroup(rs.getLong("id"), action(rs.getString("pending_action")),
+                        rs.getString("number")))
+                .optional();
     }
 
-    /** Asks the opener to act on the group's incident; 0 when the group is gone (its incident closed). */
+    /**
+     * Asks the opener to act on the group's incident; 0 when the group is gone (its incident closed). A pending
+     * recovery is never turned into an acknowledgement: the acknowledgement would be carried out and the recovery lost.
+     */
     int requestAction(long groupId, GroupAction action) {
-        return jdbc.sql("UPDATE alert_group SET pending_action = :action WHERE id = :id")
+        return jdbc.sql("""
+                UPDATE alert_group
+                   SET pending_action = CASE WHEN pending_action = 'RESOLVE' THEN 'RESOLVE' ELSE :action END
+                 WHERE id = :id""")
                 .param("action", action.name()).param("id", groupId)
                 .update();
+    }
+
+    /** The trouble is back before its recovery was carried out; 0 when the opener got there first. */
+    int cancelResolve(long groupId) {
+        return jdbc.sql("UPDATE alert_group SET pending_action = NULL WHERE id = :id AND pending_action = 'RESOLVE'")
+                .param("id", groupId).update();
     }
 
     long insertGroup(long integrationId, String dedupKey, OffsetDateTime now) {
@@ -72,24 +90,20 @@ class AlertRepository {
                 .update();
     }
 
-    /** Groups waiting for their incident or for an action on it, oldest first. */
-    List<Long> groupsWithWork(int limit) {
-        return jdbc.sql("""
-                SELECT id FROM alert_group WHERE state = 'OPENING' OR pending_action IS NOT NULL
-                 ORDER BY id FETCH FIRST :limit ROWS ONLY""")
-                .param("limit", limit).query(Long.class).list();
-    }
-
-    /** Locks the group for this transaction; empty when another node is working on it right now. */
-    Optional<AlertGroup> lockGroup(long id) {
+    /**
+     * Claims the next group after {@code afterId} that waits for its incident or for an action on it, locking it
+     * for this transaction. A group another node holds is skipped, not waited for: that node is working on it.
+     */
+    Optional<AlertGroup> claimNext(long afterId) {
         return jdbc.sql("""
                 SELECT id, integration_id, dedup_key, incident_id, state, pending_action
-                  FROM alert_group WHERE id = :id FOR UPDATE SKIP LOCKED""")
-                .param("id", id)
+                  FROM alert_group
+                 WHERE (state = 'OPENING' OR pending_action IS NOT NULL) AND id > :after
+                 ORDER BY id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED""")
+                .param("after", afterId)
                 .query((rs, n) -> new AlertGroup(rs.getLong("id"), rs.getLong("integration_id"),
                         rs.getString("dedup_key"), rs.getObject("incident_id", Long.class),
-                        rs.getString("state"), rs.getString("pending_action") == null ? null
-                                : GroupAction.valueOf(rs.getString("pending_action"))))
+                        rs.getString("state"), action(rs.getString("pending_action"))))
                 .optional();
     }
 
@@ -128,6 +142,14 @@ class AlertRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("alert labels and links are plain strings", e);
         }
+    }
+
+    private static GroupAction action(String value) {
+        return value == null ? null : GroupAction.valueOf(value);
+    }
+
+    /** An open dedup key as the intake sees it. */
+    record OpenGroup(long id, GroupAction pendingAction, String incidentNumber) {
     }
 
     record AlertGroup(long id, long integrationId, String dedupKey, Long incidentId, String state,

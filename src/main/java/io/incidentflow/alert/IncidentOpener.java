@@ -1,10 +1,12 @@
 package io.incidentflow.alert;
 
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.incidentflow.incident.Incident;
@@ -23,15 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns accepted alerts into incidents and carries out later actions (recovery, acknowledgement) on them.
- * Each group is handled in its own transaction holding its row lock ({@code SKIP LOCKED}), so any
- * number of nodes can drain the same queue and each group is opened exactly once; a failure rolls back
- * and leaves the group for the next sweep. Nothing is held in memory that a crash could lose.
+ * Each group is claimed in its own transaction holding its row lock ({@code SKIP LOCKED}), so any number of
+ * nodes can drain the same queue and each group is opened exactly once; a failure rolls back and leaves the
+ * group for the next sweep. Nothing is held in memory that a crash could lose.
  */
 @Component
 class IncidentOpener implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentOpener.class);
-    private static final int BATCH = 50;
     static final String RESOLVED_MESSAGE = "AlertResolved";
 
     private final AlertRepository repository;
@@ -39,8 +40,13 @@ class IncidentOpener implements DisposableBean {
     private final IntegrationService integrations;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
-    // One drainer per node at a time; the database, not this flag, keeps nodes from doing work twice.
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(IncidentOpener::daemon);
+    /*
+     * One drainer thread and room for one waiting hint: a storm of commits queues at most one more drain,
+     * and the rest are dropped, because that one drain will see their groups anyway.
+     */
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1), IncidentOpener::daemon, new ThreadPoolExecutor.DiscardPolicy());
+    // One drain per node at a time; the database, not this flag, keeps nodes from doing work twice.
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean hinted = new AtomicBoolean();
 
@@ -56,9 +62,7 @@ class IncidentOpener implements DisposableBean {
     /** New work was committed on this node: drain now rather than at the next sweep. */
     void hint() {
         hinted.set(true);
-        if (!draining.get()) {
-            executor.execute(this::drain);
-        }
+        executor.execute(this::drainInBackground);
     }
 
     @Scheduled(fixedDelayString = "${incidentflow.alerts.sweep-interval:1s}")
@@ -66,47 +70,69 @@ class IncidentOpener implements DisposableBean {
         drain();
     }
 
-    /** Works through everything waiting; answers how many groups were handled. */
+    /**
+     * Works once through everything waiting, and again while hints arrive; answers how many groups were
+     * handled. A group that fails is passed over until the next drain, so it cannot hold up the others.
+     */
     int drain() {
         if (!draining.compareAndSet(false, true)) {
             return 0;
         }
         int handled = 0;
         try {
-            List<Long> batch;
             do {
                 hinted.set(false);
-                batch = repository.groupsWithWork(BATCH);
-                for (Long groupId : batch) {
-                    handled += handle(groupId) ? 1 : 0;
-                }
-            } while (batch.size() == BATCH || hinted.get());
+                handled += pass();
+            } while (hinted.get());
         } finally {
             draining.set(false);
         }
-        // A hint that arrived while this drain was finishing must not wait for the next sweep.
+        // A hint that came while this drain was finishing must not wait for the next sweep.
         if (hinted.get()) {
-            executor.execute(this::drain);
+            executor.execute(this::drainInBackground);
         }
         return handled;
     }
 
-    private boolean handle(long groupId) {
+    private void drainInBackground() {
         try {
-            return Boolean.TRUE.equals(transaction.execute(status -> repository.lockGroup(groupId)
-                    .map(this::work)
-                    .orElse(false)));
+            drain();
         } catch (RuntimeException e) {
-            log.error("Alert group {} could not be handled; it stays queued for the next sweep", groupId, e);
-            return false;
+            log.warn("Opening incidents failed (is the database reachable?); the next sweep tries again", e);
         }
     }
 
-    private boolean work(AlertRepository.AlertGroup group) {
+    private int pass() {
+        int handled = 0;
+        long after = 0;
+        for (Optional<Handled> group = handleNext(after); group.isPresent(); group = handleNext(after)) {
+            after = group.get().groupId();
+            handled += group.get().done() ? 1 : 0;
+        }
+        return handled;
+    }
+
+    /** Claims the next group after {@code after} and works on it, in one transaction; empty when none is left. */
+    private Optional<Handled> handleNext(long after) {
+        return transaction.execute(status -> repository.claimNext(after).map(group -> {
+            try {
+                work(group);
+                return new Handled(group.id(), true);
+            } catch (RuntimeException e) {
+                status.setRollbackOnly();
+                log.error("Alert group {} ({}) could not be handled; it stays queued for the next sweep",
+                        group.id(), group.dedupKey(), e);
+                return new Handled(group.id(), false);
+            }
+        }));
+    }
+
+    private void work(AlertRepository.AlertGroup group) {
         Integration integration = integrations.find(group.integrationId()).orElseThrow();
         long incidentId = group.opening() ? open(group, integration) : group.incidentId();
         if (group.pendingAction() == GroupAction.RESOLVE) {
             Incident incident = incidents.findById(incidentId).orElseThrow();
+            // Matches nothing when the process waits for no recovery (or has ended): nothing to do then.
             runtimeService.createMessageCorrelation(RESOLVED_MESSAGE)
                     .processInstanceId(incident.processInstanceId())
                     .setVariable("autoResolve", integration.autoResolve())
@@ -118,14 +144,13 @@ class IncidentOpener implements DisposableBean {
         if (group.pendingAction() != null) {
             repository.clearAction(group.id());
         }
-        return true;
     }
 
     private long open(AlertRepository.AlertGroup group, Integration integration) {
         AlertRepository.FirstAlert alert = repository.firstAlert(group.id());
         NewIncident incident = new NewIncident(
                 alert.summary(),
-                alert.details(),
+                AlertLimits.description(alert.details()),
                 alert.service() != null ? alert.service() : integration.service(),
                 alert.category() != null ? alert.category() : integration.category(),
                 alert.impact() != null ? alert.impact() : integration.defaultImpact(),
@@ -133,10 +158,12 @@ class IncidentOpener implements DisposableBean {
                 integration.type().name().toLowerCase(Locale.ROOT),
                 integration.name(),
                 alert.startedAt());
-        Incident opened = incidents.open(incident, Map.of(
-                "dedupKey", group.dedupKey(),
-                "alertGroupId", group.id(),
-                "integrationName", integration.name()));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("dedupKey", group.dedupKey());
+        variables.put("alertGroupId", group.id());
+        variables.put("integrationName", integration.name());
+        variables.put("autoResolve", integration.autoResolve());
+        Incident opened = incidents.open(incident, variables);
         repository.markOpen(group.id(), opened.id());
         return opened.id();
     }
@@ -151,5 +178,8 @@ class IncidentOpener implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+    }
+
+    private record Handled(long groupId, boolean done) {
     }
 }

@@ -34,8 +34,9 @@ public class IncidentService {
     public static final String PROCESS_KEY = "incident-management";
     static final String DEFAULT_SOURCE = "tasklist";
     static final String API_SOURCE = "api";
-    static final int MAX_TITLE = 200;
-    static final int MAX_TEXT = 10_000;
+    /** Limits of the record's title and long texts (in UTF-16 chars); other features fit their text to them. */
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_TEXT = 10_000;
 
     private final IncidentRepository repository;
     private final RuntimeService runtimeService;

@@ -2,6 +2,12 @@ package io.incidentflow.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -225,6 +232,25 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedWhileReadingAndStoresNothing() throws Exception {
+        String key = integration("GENERIC", false);
+        byte[] body = ("{\"dedupKey\": \"chunked\", \"summary\": \"" + "x".repeat(100_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        // No Content-Length: the limit can only be found by counting while reading.
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(http.getRootUri() + "/api/alerts/generic"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE dedup_key = 'chunked'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void integrationKeysAreShownOnceRotatedAndAudited() throws Exception {
         ResponseEntity<String> created = http.withBasicAuth("admin", "test-admin-password").postForEntity(
                 "/api/integrations", jsonEntity(Map.of("name", "audited-" + NAMES.incrementAndGet(), "type", "GENERIC")),
@@ -246,6 +272,11 @@ class AlertIntakeTest {
         assertThat(auditLog.verify().intact()).isTrue();
         assertThat(http.withBasicAuth("desk-user", "desk-user-password").getForEntity("/api/integrations",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("desk-user", "desk-user-password").exchange("/api/integrations/" + id,
+                HttpMethod.PATCH, jsonEntity(Map.of("urgency", 1)), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("desk-user", "desk-user-password").postForEntity("/api/integrations/" + id
+                + "/rotate-key", null, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -256,7 +287,7 @@ class AlertIntakeTest {
                 "INBOX", null, null, Duration.ofSeconds(30), List.of("@example.co.jp"),
                 org.springframework.util.unit.DataSize.ofMegabytes(1), 5);
         var log = new io.incidentflow.mail.MailAttachment("障害ログ①.txt", "text/plain", "ログ本文".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         var mail = new io.incidentflow.mail.ParsedMail("<m1@example.co.jp>", "taro@example.co.jp", "山田 太郎",
                 List.of("support@example.com"), List.of(), "【障害】db01 応答なし ①㈱～", "至急ご確認ください。", null,
                 null, List.of(), List.of(log), List.of());
