@@ -75,9 +75,10 @@ class AlertController {
         if (type == IntegrationType.EVENTS_V2) {
             return eventsV2(payload);
         }
-        Integration integration = integrations.authenticate(bearer(authorization, key), type);
-        List<AlertIntake.AcceptedAlert> accepted = withCapacity(() ->
-                intake.accept(integration, formats.get(type).parse(payload, integration)));
+        List<AlertIntake.AcceptedAlert> accepted = withCapacity(() -> {
+            Integration integration = integrations.authenticate(bearer(authorization, key), type);
+            return intake.accept(integration, formats.get(type).parse(payload, integration));
+        });
         return ResponseEntity.accepted().body(summary(accepted));
     }
 
@@ -92,9 +93,12 @@ class AlertController {
         if (routingKey.isBlank()) {
             throw new AlertFormatException("routing_key", "is required: the integration key");
         }
-        Integration integration = integrations.authenticate(routingKey, IntegrationType.EVENTS_V2);
-        List<Alert> alerts = formats.get(IntegrationType.EVENTS_V2).parse(payload, integration);
-        withCapacity(() -> intake.accept(integration, alerts));
+        List<Alert> alerts = withCapacity(() -> {
+            Integration integration = integrations.authenticate(routingKey, IntegrationType.EVENTS_V2);
+            List<Alert> parsed = formats.get(IntegrationType.EVENTS_V2).parse(payload, integration);
+            intake.accept(integration, parsed);
+            return parsed;
+        });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "success");
         body.put("message", "Event processed");
@@ -102,6 +106,10 @@ class AlertController {
         return ResponseEntity.accepted().body(body);
     }
 
+    /**
+     * Everything that needs the database counts as in flight, the key check included: when the database is
+     * slow, waiting requests would otherwise pile up on the connection pool instead of being told to retry.
+     */
     private <T> T withCapacity(Supplier<T> work) {
         if (!inFlight.tryAcquire()) {
             throw new AlertOverloadException();

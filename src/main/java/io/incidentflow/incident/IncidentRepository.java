@@ -146,7 +146,7 @@ class IncidentRepository {
                 .update();
     }
 
-    /** The first person to take the incident acknowledged it; later hand-overs change only the assignee. */
+    /** Only the first acknowledgement counts; a later one (from any side) changes nothing but updated_at. */
     int acknowledge(long id, String by, OffsetDateTime now) {
         return jdbc.sql("""
                 UPDATE incident
@@ -160,6 +160,7 @@ class IncidentRepository {
                 .update();
     }
 
+    /** The first person to take the incident acknowledged it; later hand-overs change only the assignee. */
     int recordAssignment(long id, String assignee, OffsetDateTime now) {
         return jdbc.sql("""
                 UPDATE incident

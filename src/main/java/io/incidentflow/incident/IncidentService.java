@@ -233,11 +233,11 @@ public class IncidentService {
         return repository.recordResolutionBreach(id, now()) == 1;
     }
 
-    /** People type numbers as they like: " inc-000042" finds INC-000042. */
     public Optional<Incident> findById(long id) {
         return repository.findById(id);
     }
 
+    /** People type numbers as they like: " inc-000042" finds INC-000042. */
     public Optional<Incident> findByNumber(String number) {
         return number == null ? Optional.empty() : repository.findByNumber(number.trim().toUpperCase(Locale.ROOT));
     }
