@@ -13,7 +13,6 @@ import java.util.Set;
 import io.incidentflow.alert.AlertRepository.OpenGroup;
 import io.incidentflow.integration.Integration;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,18 +33,12 @@ class AlertIntake {
     private final AlertRepository repository;
     private final TransactionTemplate transaction;
     private final IncidentOpener opener;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    @Autowired
     AlertIntake(AlertRepository repository, TransactionTemplate transaction, IncidentOpener opener) {
-        this(repository, transaction, opener, Clock.systemUTC());
-    }
-
-    AlertIntake(AlertRepository repository, TransactionTemplate transaction, IncidentOpener opener, Clock clock) {
         this.repository = repository;
         this.transaction = transaction;
         this.opener = opener;
-        this.clock = clock;
     }
 
     /** Stores every alert, or none: answers what became of each, in the order given. */

@@ -15,7 +15,7 @@ import io.incidentflow.incident.IncidentService;
  */
 final class AlertLimits {
 
-    static final int KEY_MAX = 255;
+    private static final int KEY_MAX = 255;
     private static final int KEY_PREFIX = KEY_MAX - 1 - 64;
     private static final int SEVERITY_MAX = 50;
     private static final int SERVICE_MAX = 100;
@@ -68,7 +68,7 @@ final class AlertLimits {
     }
 
     /** At most {@code max} chars, never splitting a surrogate pair. */
-    static String cut(String text, int max) {
+    private static String cut(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;
         }
