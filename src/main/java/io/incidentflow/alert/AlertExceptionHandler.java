@@ -31,18 +31,21 @@ class AlertExceptionHandler {
 
     @ExceptionHandler(AlertFormatException.class)
     ResponseEntity<ProblemDetail> badPayload(AlertFormatException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid alert", e.getMessage(), e.field());
+        // The exception's message starts with the field; next to the field, the message alone reads right.
+        String prefix = e.field() + ": ";
+        String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid alert", e.getMessage(), e.field(), message);
     }
 
     @ExceptionHandler(AlertRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(AlertRequestException e) {
-        return problem(e.status(), e.status().getReasonPhrase(), e.getMessage(), e.field());
+        return problem(e.status(), e.status().getReasonPhrase(), e.getMessage(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(IntegrationKeyException.class)
     ResponseEntity<ProblemDetail> badKey(IntegrationKeyException e) {
         HttpStatus status = e.known() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
-        return problem(status, status.getReasonPhrase(), e.getMessage(), "key");
+        return problem(status, status.getReasonPhrase(), e.getMessage(), "key", e.getMessage());
     }
 
     @ExceptionHandler(AlertOverloadException.class)
@@ -63,10 +66,11 @@ class AlertExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String field) {
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String field,
+            String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return ResponseEntity.status(status).body(problem);
     }
 }

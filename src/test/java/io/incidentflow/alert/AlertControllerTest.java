@@ -104,7 +104,8 @@ class AlertControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("alerts[0].dedupKey"))
-                .andExpect(jsonPath("$.errors[0].message").value("alerts[0].dedupKey: is required"));
+                .andExpect(jsonPath("$.errors[0].message").value("is required"))
+                .andExpect(jsonPath("$.detail").value("alerts[0].dedupKey: is required"));
         verifyNoInteractions(intake);
     }
 
