@@ -1,10 +1,7 @@
 package io.incidentflow.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.incidentflow.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,11 +129,6 @@ abstract class AlertGroupFormat implements AlertFormat {
         StringBuilder canonical = new StringBuilder();
         new TreeMap<>(labels).forEach((key, value) ->
                 canonical.append(key).append('\u0000').append(value).append('\u0000'));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(canonical.toString()).substring(0, 16);
     }
 }

@@ -1,9 +1,6 @@
 package io.incidentflow.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.incidentflow.Sha256;
 
 import io.incidentflow.incident.IncidentService;
 
@@ -57,7 +54,7 @@ final class AlertLimits {
         if (key == null || key.length() <= KEY_MAX) {
             return key;
         }
-        return cut(key, KEY_PREFIX) + "#" + sha256(key);
+        return cut(key, KEY_PREFIX) + "#" + Sha256.hex(key);
     }
 
     /** Every incident needs a title; an alert without a summary is named after its key. */
@@ -74,14 +71,5 @@ final class AlertLimits {
         }
         int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
         return text.substring(0, end);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package io.incidentflow.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.incidentflow.Sha256;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,12 +99,7 @@ public class AuditLog {
         String canonical = String.join("\u001f", entry.prevHash(), entry.at().toInstant().toString(),
                 String.valueOf(entry.actor()), entry.action(), entry.targetType(), entry.targetId(),
                 String.valueOf(entry.details()));
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(canonical);
     }
 
     private OffsetDateTime now() {

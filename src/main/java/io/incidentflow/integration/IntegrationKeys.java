@@ -1,11 +1,8 @@
 package io.incidentflow.integration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.incidentflow.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Integration keys: 32 random URL-safe characters, stored only as their SHA-256. */
 final class IntegrationKeys {
@@ -22,12 +19,7 @@ final class IntegrationKeys {
     }
 
     static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(key);
     }
 
     static String hint(String key) {

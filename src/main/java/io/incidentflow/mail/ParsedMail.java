@@ -1,10 +1,7 @@
 package io.incidentflow.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.incidentflow.Sha256;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -62,11 +59,6 @@ public record ParsedMail(
         }
         String basis = String.join("\n", String.valueOf(from), sentDate == null ? "" : sentDate.toInstant().toString(),
                 String.valueOf(subject));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "sha256:" + Sha256.hex(basis);
     }
 }
