@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,16 +48,16 @@ class AlertController {
     private final ObjectMapper json;
     private final AlertProperties properties;
     private final Map<IntegrationType, AlertFormat> formats = new EnumMap<>(IntegrationType.class);
-    private final Semaphore inFlight;
+    private final AlertCapacity capacity;
 
     AlertController(IntegrationService integrations, AlertIntake intake, ObjectMapper json,
-            AlertProperties properties, List<AlertFormat> formats) {
+            AlertProperties properties, AlertCapacity capacity, List<AlertFormat> formats) {
         this.integrations = integrations;
         this.intake = intake;
         this.json = json;
         this.properties = properties;
         formats.forEach(format -> this.formats.put(format.type(), format));
-        this.inFlight = new Semaphore(properties.maxConcurrent());
+        this.capacity = capacity;
     }
 
     @PostMapping("/api/alerts/{source}")
@@ -75,7 +73,7 @@ class AlertController {
         if (type == IntegrationType.EVENTS_V2) {
             return eventsV2(payload);
         }
-        List<AlertIntake.AcceptedAlert> accepted = withCapacity(() -> {
+        List<AlertIntake.AcceptedAlert> accepted = capacity.withCapacity(() -> {
             Integration integration = integrations.authenticate(bearer(authorization, key), type);
             return intake.accept(integration, formats.get(type).parse(payload, integration));
         });
@@ -93,7 +91,7 @@ class AlertController {
         if (routingKey.isBlank()) {
             throw new AlertFormatException("routing_key", "is required: the integration key");
         }
-        List<Alert> alerts = withCapacity(() -> {
+        List<Alert> alerts = capacity.withCapacity(() -> {
             Integration integration = integrations.authenticate(routingKey, IntegrationType.EVENTS_V2);
             List<Alert> parsed = formats.get(IntegrationType.EVENTS_V2).parse(payload, integration);
             intake.accept(integration, parsed);
@@ -104,21 +102,6 @@ class AlertController {
         body.put("message", "Event processed");
         body.put("dedup_key", alerts.get(0).dedupKey());
         return ResponseEntity.accepted().body(body);
-    }
-
-    /**
-     * Everything that needs the database counts as in flight, the key check included: when the database is
-     * slow, waiting requests would otherwise pile up on the connection pool instead of being told to retry.
-     */
-    private <T> T withCapacity(Supplier<T> work) {
-        if (!inFlight.tryAcquire()) {
-            throw new AlertOverloadException();
-        }
-        try {
-            return work.get();
-        } finally {
-            inFlight.release();
-        }
     }
 
     private JsonNode readJson(HttpServletRequest request, boolean textAllowed) throws IOException {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns accepted alerts into incidents and carries out later actions (recovery, acknowledgement) on them.
  * Each group is claimed in its own transaction holding its row lock ({@code SKIP LOCKED}), so any number of
- * nodes can drain the same queue and each group is opened exactly once; a failure rolls back and leaves the
- * group for the next sweep. Nothing is held in memory that a crash could lose.
+ * drainers on any number of nodes can drain the same queue and each group is opened exactly once; a failure
+ * rolls back and leaves the group for the next sweep. Nothing is held in memory that a crash could lose.
  */
 @Component
 class IncidentOpener implements DisposableBean {
@@ -41,17 +42,26 @@ class IncidentOpener implements DisposableBean {
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     /*
-     * One drainer thread and room for one waiting hint: a storm of commits queues at most one more drain,
-     * and the rest are dropped, because that one drain will see their groups anyway.
+     * A few drainers, because one engine start after another leaves the cores idle while each waits on the
+     * database; room for as many waiting hints, and the rest are dropped, because a running drain sees their
+     * groups anyway.
      */
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1), IncidentOpener::daemon, new ThreadPoolExecutor.DiscardPolicy());
-    // One drain per node at a time; the database, not this flag, keeps nodes from doing work twice.
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ThreadPoolExecutor executor;
+    // Bounds the drains of this node; the database, not this count, keeps drains from doing work twice.
+    private final Semaphore drains;
+    // The one drain that goes on while alerts are being accepted; the others give the intake their CPU.
+    private final Semaphore lead = new Semaphore(1);
+    private final AlertCapacity intake;
     private final AtomicBoolean hinted = new AtomicBoolean();
 
     IncidentOpener(AlertRepository repository, IncidentService incidents, IntegrationService integrations,
-            RuntimeService runtimeService, TransactionTemplate transaction) {
+            RuntimeService runtimeService, TransactionTemplate transaction, AlertProperties properties,
+            AlertCapacity intake) {
+        int drainers = properties.openerThreads();
+        this.executor = new ThreadPoolExecutor(drainers, drainers, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(drainers), IncidentOpener::daemon, new ThreadPoolExecutor.DiscardPolicy());
+        this.drains = new Semaphore(drainers);
+        this.intake = intake;
         this.repository = repository;
         this.incidents = incidents;
         this.integrations = integrations;
@@ -75,17 +85,26 @@ class IncidentOpener implements DisposableBean {
      * handled. A group that fails is passed over until the next drain, so it cannot hold up the others.
      */
     int drain() {
-        if (!draining.compareAndSet(false, true)) {
+        return drain(false);
+    }
+
+    /** @param fanOut whether a leading drain may call other drains in to help (only drains in the background do) */
+    private int drain(boolean fanOut) {
+        if (!drains.tryAcquire()) {
             return 0;
         }
+        boolean leading = lead.tryAcquire();
         int handled = 0;
         try {
             do {
                 hinted.set(false);
-                handled += pass();
-            } while (hinted.get());
+                handled += pass(leading, fanOut);
+            } while (hinted.get() && (leading || !intake.busy()));
         } finally {
-            draining.set(false);
+            if (leading) {
+                lead.release();
+            }
+            drains.release();
         }
         // A hint that came while this drain was finishing must not wait for the next sweep.
         if (hinted.get()) {
@@ -96,18 +115,29 @@ class IncidentOpener implements DisposableBean {
 
     private void drainInBackground() {
         try {
-            drain();
+            drain(true);
         } catch (RuntimeException e) {
             log.warn("Opening incidents failed (is the database reachable?); the next sweep tries again", e);
         }
     }
 
-    private int pass() {
+    /**
+     * While alerts are being accepted only the leading drain goes on, so a storm's backlog of new incidents cannot
+     * slow the accepting of the storm; once the intake is quiet, the leader calls the other drains back in.
+     */
+    private int pass(boolean leading, boolean fanOut) {
         int handled = 0;
         long after = 0;
-        for (Optional<Handled> group = handleNext(after); group.isPresent(); group = handleNext(after)) {
+        while (leading || !intake.busy()) {
+            Optional<Handled> group = handleNext(after);
+            if (group.isEmpty()) {
+                break;
+            }
             after = group.get().groupId();
             handled += group.get().done() ? 1 : 0;
+            if (fanOut && leading && drains.availablePermits() > 0 && !intake.busy()) {
+                executor.execute(this::drainInBackground);
+            }
         }
         return handled;
     }

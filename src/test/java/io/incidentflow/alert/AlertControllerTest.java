@@ -38,9 +38,13 @@ class AlertControllerTest {
 
     private final IntegrationService integrations = mock(IntegrationService.class);
     private final AlertIntake intake = mock(AlertIntake.class);
+
+    private static AlertProperties properties() {
+        return new AlertProperties(DataSize.ofBytes(200), 10, Duration.ofSeconds(1), 1);
+    }
     private final MockMvc mvc = MockMvcBuilders
             .standaloneSetup(new AlertController(integrations, intake, new ObjectMapper(),
-                    new AlertProperties(DataSize.ofBytes(200), 10, Duration.ofSeconds(1)),
+                    properties(), new AlertCapacity(properties()),
                     List.of(new FakeFormat(IntegrationType.GENERIC), new FakeFormat(IntegrationType.SNS),
                             new FakeFormat(IntegrationType.EVENTS_V2))))
             .setControllerAdvice(new AlertExceptionHandler())

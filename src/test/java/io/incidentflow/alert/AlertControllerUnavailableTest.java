@@ -36,11 +36,14 @@ class AlertControllerUnavailableTest {
     private static final Integration GENERIC = new Integration(1, "generic", IntegrationType.GENERIC, true,
             null, null, null, null, null, false, false, null, null);
 
+    private static final AlertProperties PROPERTIES =
+            new AlertProperties(DataSize.ofKilobytes(64), 1, Duration.ofSeconds(1), 1);
+
     private final IntegrationService integrations = mock(IntegrationService.class);
     private final AlertIntake intake = mock(AlertIntake.class);
     private final MockMvc mvc = MockMvcBuilders
             .standaloneSetup(new AlertController(integrations, intake, new ObjectMapper(),
-                    new AlertProperties(DataSize.ofKilobytes(64), 1, Duration.ofSeconds(1)), List.of(new GenericFormat())))
+                    PROPERTIES, new AlertCapacity(PROPERTIES), List.of(new GenericFormat())))
             .setControllerAdvice(new AlertExceptionHandler())
             .build();
 

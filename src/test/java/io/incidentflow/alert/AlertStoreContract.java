@@ -15,16 +15,19 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -52,6 +55,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Accepting, de-duplicating and opening on a real database, run unchanged against H2 and PostgreSQL (see the
@@ -73,6 +77,8 @@ abstract class AlertStoreContract {
     IncidentOpener hints;
     AlertIntake intake;
     IncidentOpener opener;
+    /** Whether alerts are being accepted right now; quiet unless a test says otherwise. */
+    AlertCapacity intakeLoad;
     Integration integration;
 
     @BeforeEach
@@ -91,6 +97,7 @@ abstract class AlertStoreContract {
         when(correlation.correlateAllWithResult()).thenReturn(List.of());
         hints = mock(IncidentOpener.class);
         intake = new AlertIntake(repository, transaction, hints);
+        intakeLoad = mock(AlertCapacity.class);
         opener = newOpener();
         integration = integration("prometheus", false);
         openIncidentsInTheDatabase();
@@ -311,6 +318,56 @@ abstract class AlertStoreContract {
                 .isEqualTo(20);
     }
 
+    @Test
+    void drainsOfOneNodeOpenIncidentsSideBySide() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            accept(firing("parallel-" + i, "e" + i));
+        }
+        // The first two openings wait for each other: serial drains would never meet here.
+        CyclicBarrier bothOpening = new CyclicBarrier(2);
+        AtomicInteger calls = new AtomicInteger();
+        doAnswer(call -> {
+            if (calls.incrementAndGet() <= 2) {
+                bothOpening.await(10, TimeUnit.SECONDS);
+            }
+            return openIncident(call.getArgument(1));
+        }).when(incidents).open(any(), anyMap());
+        ExecutorService drainers = Executors.newFixedThreadPool(2);
+
+        List<Future<Integer>> handled = drainers.invokeAll(List.of(opener::drain, opener::drain));
+        drainers.shutdown();
+
+        assertThat(handled.get(0).get()).isPositive();
+        assertThat(handled.get(1).get()).isPositive();
+        assertThat(handled.get(0).get() + handled.get(1).get()).isEqualTo(10);
+        verify(incidents, times(10)).open(any(), anyMap());
+    }
+
+    @Test
+    void whileAlertsAreAcceptedOnlyOneDrainPerNodeOpensIncidents() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            accept(firing("storm-" + i, "e" + i));
+        }
+        when(intakeLoad.busy()).thenReturn(true);
+        CountDownLatch leaderOpening = new CountDownLatch(1);
+        CountDownLatch secondDrainDone = new CountDownLatch(1);
+        doAnswer(call -> {
+            leaderOpening.countDown();
+            secondDrainDone.await(10, TimeUnit.SECONDS);
+            return openIncident(call.getArgument(1));
+        }).when(incidents).open(any(), anyMap());
+        ExecutorService leader = Executors.newSingleThreadExecutor();
+        Future<Integer> led = leader.submit(opener::drain);
+        leaderOpening.await(10, TimeUnit.SECONDS);
+
+        int second = opener.drain();
+        secondDrainDone.countDown();
+
+        assertThat(second).as("a second drain gives way to the intake").isZero();
+        assertThat(led.get()).as("the leader opens them all").isEqualTo(5);
+        leader.shutdown();
+    }
+
     // --- recovery and acknowledgement ----------------------------------------------------------------
 
     @Test
@@ -446,7 +503,8 @@ abstract class AlertStoreContract {
     // --- helpers ----------------------------------------------------------------------------------------
 
     private IncidentOpener newOpener() {
-        return new IncidentOpener(repository, incidents, integrations, runtimeService, transaction);
+        return new IncidentOpener(repository, incidents, integrations, runtimeService, transaction,
+                new AlertProperties(DataSize.ofMegabytes(1), 64, Duration.ofSeconds(1), 2), intakeLoad);
     }
 
     /** IncidentService.open registers the incident: a row with a number and a process, as the engine would. */
