@@ -13,6 +13,7 @@ import io.incidentflow.support.EmbeddedPostgresDatabase;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +51,8 @@ class IncidentLifecycleTest {
     HistoryService historyService;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
     void incidentReportedOverRestIsWorkedToClosedByTheRightPeople() throws Exception {
@@ -129,6 +132,20 @@ class IncidentLifecycleTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("admin", "test-admin-password").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void alertEndpointsTakeOnlyPostsAndLeaveTheKeyCheckToTheIntake() {
+        assertThat(http.getForEntity("/api/alerts/generic", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postForEntity("/api/alerts/generic", jsonEntity(Map.of("dedupKey", "x")), String.class)
+                .getStatusCode()).as("no key: the intake answers, not a login prompt").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void decisionTablesEvaluateTheirLiteralEntriesWithoutReparsingFeel() {
+        assertThat(engineConfiguration.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
+                .isEqualTo("LiteralFeelEngine");
     }
 
     @Test
