@@ -40,6 +40,9 @@ class SecurityConfig {
                 .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                 // Monitoring systems authenticate with their integration's key, checked by the intake.
                 .requestMatchers(HttpMethod.POST, "/api/alerts/**", "/v2/enqueue").permitAll()
+                // Acknowledge links are their own credential: a signed, expiring, single-use token in the URL.
+                .requestMatchers(HttpMethod.GET, "/ack/*").permitAll()
+                .requestMatchers(HttpMethod.POST, "/ack/*").permitAll()
                 .requestMatchers("/api/integrations", "/api/integrations/**").hasRole(ADMINS)
                 .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyRole(append(responders, ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(readers)
