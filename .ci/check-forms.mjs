@@ -22,6 +22,8 @@ const FORM_JS_VERSION = '1.8.7';
 // The contract (/contract.md, "Process variables" and "Forms"): what each form lets a person
 // answer. Option values are the values the gateways and delegates compare against.
 // `shownWhen`: the field appears (and is then required) only for that answer.
+const RUNBOOK_CONTEXT = ['incidentNumber', 'title', 'service'];
+
 const CONTRACT = {
   'incident-report': {
     start: true,
@@ -80,9 +82,31 @@ const CONTRACT = {
       reopenReason: { type: 'textarea', required: true, shownWhen: { confirmation: 'not_fixed' } },
     },
   },
+  // Runbooks (docs/runbooks.md) receive only incidentId, incidentNumber, service and title.
+  'runbook-restart-check': {
+    context: RUNBOOK_CONTEXT,
+    fields: {
+      restartDecision: { type: 'radio', required: true, values: ['restart', 'skip'] },
+      checkNote: { type: 'textarea', required: false },
+    },
+  },
+  'runbook-restart-manual': {
+    context: RUNBOOK_CONTEXT,
+    fields: {
+      manualRestartNote: { type: 'textarea', required: true },
+    },
+  },
+  'runbook-verify-health': {
+    context: RUNBOOK_CONTEXT,
+    fields: {
+      serviceHealthy: { type: 'radio', required: true, values: ['yes', 'no'] },
+      healthNote: { type: 'textarea', required: false },
+    },
+  },
 };
 
-// Every work form shows these read-only; forms after categorization also the classification.
+// Every work form shows these read-only (unless its contract names its own context, as runbooks do);
+// forms after categorization also the classification.
 const CONTEXT_ALWAYS = ['incidentNumber', 'title', 'description'];
 const CONTEXT_CLASSIFIED = ['category', 'service', 'priority'];
 
@@ -91,7 +115,7 @@ const KNOWN_VARIABLES = new Set([
   'incidentNumber', 'title', 'description', 'service', 'reporter', 'source', 'category', 'impact',
   'urgency', 'priority', 'resolverGroup', 'classification', 'classificationReason',
   'incidentManagerNote', 'firstLineOutcome', 'diagnosis', 'resolution', 'rootCause', 'confirmation',
-  'reopenReason',
+  'reopenReason', 'restartHookProblem', 'restartHookResult', 'manualRestartNote',
 ]);
 
 // What Tasklist's form-js 1.8.7 renders and we accept. No `html` (renders markup), `iframe`,
@@ -122,6 +146,9 @@ const SAMPLE_VARIABLES = {
   resolution: 'ログを削除 / logs removed',
   rootCause: 'ローテーション設定漏れ / log rotation missing',
   reopenReason: 'まだ遅い / still slow',
+  restartHookProblem: 'Restart hook of customer-db answered HTTP 404 <b>not found</b>',
+  restartHookResult: 'HTTP 202',
+  manualRestartNote: 'systemctl restart customer-db / 手動で再起動',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +322,7 @@ function checkSchema(formId, schema, problems) {
   }
   if (contract.start && context.size) problems.push('a start form gets no variables: it cannot show context');
   if (!contract.start) {
-    for (const key of [...CONTEXT_ALWAYS, ...(contract.classified ? CONTEXT_CLASSIFIED : [])]) {
+    for (const key of contract.context || [...CONTEXT_ALWAYS, ...(contract.classified ? CONTEXT_CLASSIFIED : [])]) {
       if (!context.has(key)) problems.push(`context ${key} is not shown read-only`);
     }
   }

@@ -58,6 +58,9 @@ class SecurityConfig {
                 .requestMatchers("/", "/error", "/actuator/health").permitAll()
                 // The webapps and the engine REST API authenticate with Camunda's own filters.
                 .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                // Acknowledge links are their own credential: a signed, expiring, single-use token in the URL.
+                .requestMatchers(HttpMethod.GET, "/ack/*").permitAll()
+                .requestMatchers(HttpMethod.POST, "/ack/*").permitAll()
                 .requestMatchers("/api/integrations", "/api/integrations/**").hasRole(ADMINS)
                 .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyRole(append(responders, ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(readers)

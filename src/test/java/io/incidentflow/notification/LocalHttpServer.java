@@ -14,32 +14,32 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /** The JDK's HTTP server on a free loopback port, keeping every request and answering as told. */
-final class LocalHttpServer implements AutoCloseable {
+public final class LocalHttpServer implements AutoCloseable {
 
-    record Request(String method, String pathAndQuery, Headers headers, byte[] body) {
+    public record Request(String method, String pathAndQuery, Headers headers, byte[] body) {
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private volatile int status = 200;
     private volatile String answer = "ok";
     private volatile Duration delay = Duration.ZERO;
 
-    LocalHttpServer() throws IOException {
+    public LocalHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(int status, String body) {
+    public void answer(int status, String body) {
         this.status = status;
         this.answer = body;
     }
@@ -48,7 +48,7 @@ final class LocalHttpServer implements AutoCloseable {
         this.delay = delay;
     }
 
-    Request only() {
+    public Request only() {
         if (requests.size() != 1) {
             throw new AssertionError("expected one request, got " + requests.size());
         }
