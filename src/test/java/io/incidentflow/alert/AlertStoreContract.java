@@ -446,7 +446,8 @@ abstract class AlertStoreContract {
     // --- helpers ----------------------------------------------------------------------------------------
 
     private IncidentOpener newOpener() {
-        return new IncidentOpener(repository, incidents, integrations, runtimeService, transaction);
+        return new IncidentOpener(repository, incidents, integrations, runtimeService,
+                org.mockito.Mockito.mock(io.incidentflow.engagement.ResponsePlanService.class), transaction);
     }
 
     /** IncidentService.open registers the incident: a row with a number and a process, as the engine would. */

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -50,7 +51,9 @@ class ModelConformanceTest {
                 assertFormRef(task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formIds);
             }
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-                if (!(start.getParentElement() instanceof SubProcess)) {
+                // Processes that only other processes call (isStartableInTasklist="false") have no start form.
+                if (!(start.getParentElement() instanceof SubProcess)
+                        && ((Process) start.getParentElement()).isCamundaStartableInTasklist()) {
                     assertFormRef(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formIds);
                 }
             }
