@@ -1,6 +1,8 @@
 package io.incidentflow.engagement;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.JobQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 
 /** Reads the engagement's process variables, whichever number type the engine hands back. */
@@ -38,13 +40,16 @@ final class Variables {
 
     /**
      * Whether this run of the step's job is its last (retries are down to 1 after earlier failures): then a failed
-     * delivery is given up and recorded instead of failing the job into an engine incident.
+     * delivery is given up and recorded instead of failing the job into an engine incident. The running job is
+     * already deleted in this transaction, so its retries are read as committed, in a transaction of their own.
      */
     static boolean lastAttempt(DelegateExecution execution) {
-        Job job = execution.getProcessEngineServices().getManagementService().createJobQuery()
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) execution.getProcessEngine()
+                .getProcessEngineConfiguration();
+        Job job = configuration.getCommandExecutorTxRequiresNew().execute(context -> new JobQueryImpl()
                 .executionId(execution.getId())
                 .activityId(execution.getCurrentActivityId())
-                .singleResult();
-        return job == null || job.getRetries() <= 1 && job.getExceptionMessage() != null;
+                .executeSingleResult(context));
+        return job != null && job.getRetries() <= 1 && job.getExceptionMessage() != null;
     }
 }
