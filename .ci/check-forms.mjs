@@ -62,6 +62,12 @@ const CONTRACT = {
       resolution: { type: 'textarea', required: true, shownWhen: { firstLineOutcome: 'resolved' } },
     },
   },
+  'engagement-find-responder': {
+    classified: true,
+    fields: {
+      responderNote: { type: 'textarea', required: true },
+    },
+  },
   'incident-investigate': {
     classified: true,
     fields: {

@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.incidentflow.engagement.ResponsePlan;
+import io.incidentflow.engagement.ResponsePlanService;
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.NewIncident;
@@ -40,6 +42,7 @@ class IncidentOpener implements DisposableBean {
     private final IncidentService incidents;
     private final IntegrationService integrations;
     private final RuntimeService runtimeService;
+    private final ResponsePlanService responsePlans;
     private final TransactionTemplate transaction;
     /*
      * A few drainers, because one engine start after another leaves the cores idle while each waits on the
@@ -55,8 +58,8 @@ class IncidentOpener implements DisposableBean {
     private final AtomicBoolean hinted = new AtomicBoolean();
 
     IncidentOpener(AlertRepository repository, IncidentService incidents, IntegrationService integrations,
-            RuntimeService runtimeService, TransactionTemplate transaction, AlertProperties properties,
-            AlertCapacity intake) {
+            RuntimeService runtimeService, ResponsePlanService responsePlans, TransactionTemplate transaction,
+            AlertProperties properties, AlertCapacity intake) {
         int drainers = properties.openerThreads();
         this.executor = new ThreadPoolExecutor(drainers, drainers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(drainers), IncidentOpener::daemon, new ThreadPoolExecutor.DiscardPolicy());
@@ -66,6 +69,7 @@ class IncidentOpener implements DisposableBean {
         this.incidents = incidents;
         this.integrations = integrations;
         this.runtimeService = runtimeService;
+        this.responsePlans = responsePlans;
         this.transaction = transaction;
     }
 
@@ -176,14 +180,19 @@ class IncidentOpener implements DisposableBean {
         }
     }
 
+    /** The alert's own values first, then the integration's defaults, then its response plan's. */
     private long open(AlertRepository.AlertGroup group, Integration integration) {
         AlertRepository.FirstAlert alert = repository.firstAlert(group.id());
+        Optional<ResponsePlan> plan = responsePlans.find(integration.responsePlan());
+        String details = alert.details() != null ? alert.details() : plan.map(ResponsePlan::summary).orElse(null);
+        Integer impact = alert.impact() != null ? alert.impact() : integration.defaultImpact();
         NewIncident incident = new NewIncident(
-                alert.summary(),
-                AlertLimits.description(alert.details()),
+                alert.summary() == null || alert.summary().isBlank()
+                        ? plan.map(ResponsePlan::title).orElse(alert.summary()) : alert.summary(),
+                AlertLimits.description(details),
                 alert.service() != null ? alert.service() : integration.service(),
                 alert.category() != null ? alert.category() : integration.category(),
-                alert.impact() != null ? alert.impact() : integration.defaultImpact(),
+                impact != null ? impact : plan.map(ResponsePlan::impact).orElse(null),
                 integration.urgency(),
                 integration.type().name().toLowerCase(Locale.ROOT),
                 integration.name(),
@@ -193,6 +202,7 @@ class IncidentOpener implements DisposableBean {
         variables.put("alertGroupId", group.id());
         variables.put("integrationName", integration.name());
         variables.put("autoResolve", integration.autoResolve());
+        variables.put("responsePlan", plan.map(ResponsePlan::name).orElse(null));
         Incident opened = incidents.open(incident, variables);
         repository.markOpen(group.id(), opened.id());
         return opened.id();

@@ -58,6 +58,14 @@ class IncidentController {
         return incidents.findByNumber(number).orElseThrow(() -> notFound(number));
     }
 
+    /** The caller acknowledges the incident: the first acknowledgement counts, and ends the engagement's paging. */
+    @PostMapping(path = "/{number}/acknowledge", produces = MediaType.APPLICATION_JSON_VALUE)
+    Incident acknowledge(@PathVariable String number, Authentication authentication) {
+        Incident incident = incidents.findByNumber(number).orElseThrow(() -> notFound(number));
+        incidents.acknowledge(incident.id(), actor(authentication));
+        return incidents.findById(incident.id()).orElseThrow(() -> notFound(number));
+    }
+
     private static ErrorResponseException notFound(String number) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no incident " + number + ".");
         problem.setTitle("Incident not found");

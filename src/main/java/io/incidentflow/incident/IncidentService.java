@@ -16,6 +16,7 @@ import java.util.Optional;
 import io.incidentflow.incident.IncidentValidationException.FieldError;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentService {
 
     public static final String PROCESS_KEY = "incident-management";
+    /** Correlated by the incident number (the business key) to the engagement waiting for it. */
+    public static final String ACKNOWLEDGED_MESSAGE = "IncidentAcknowledged";
     static final String DEFAULT_SOURCE = "tasklist";
     static final String API_SOURCE = "api";
     /** Limits of the record's title and long texts (in UTF-16 chars); other features fit their text to them. */
@@ -86,9 +89,26 @@ public class IncidentService {
         return registered(runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables));
     }
 
-    /** Someone acknowledged outside Tasklist (Events API v2, a link): only the first acknowledgement counts. */
+    /**
+     * The one way in for every acknowledgement: a claimed Tasklist task, the REST API, Events API v2, the signed link.
+     * Only the first counts on the record (time to acknowledge is measured to it); each is passed on to the
+     * incident's engagement as {@value #ACKNOWLEDGED_MESSAGE}, which nothing receives unless it is waiting.
+     */
     public void acknowledge(long id, String by) {
         requireRow(id, repository.acknowledge(id, trimmed(by), now()));
+        String number = get(id).number();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runtimeService.createMessageCorrelation(ACKNOWLEDGED_MESSAGE).processInstanceBusinessKey(number)
+                        .setVariable("acknowledged", true).correlateAllWithResult();
+                return;
+            } catch (OptimisticLockingException clash) {
+                // The engagement moved on at the same moment (a stage timer); its new state decides again.
+                if (attempt == 3) {
+                    throw clash;
+                }
+            }
+        }
     }
 
     private static Map<String, Object> variablesOf(NewIncident incident) {
@@ -192,10 +212,15 @@ public class IncidentService {
         requireRow(id, repository.escalateToResolverGroup(id, group.trim(), now()));
     }
 
-    /** Someone took (or handed back) the incident's task; the first taker acknowledged the incident. */
+    /** Someone took (or handed back) the incident's task; taking it acknowledges the incident. */
     public void recordAssignment(long id, String assignee) {
         String who = trimmed(assignee);
-        requireRow(id, who == null ? repository.clearAssignee(id, now()) : repository.recordAssignment(id, who, now()));
+        if (who == null) {
+            requireRow(id, repository.clearAssignee(id, now()));
+            return;
+        }
+        requireRow(id, repository.recordAssignment(id, who, now()));
+        acknowledge(id, who);
     }
 
     public void recordCoordination(long id, String incidentManager, String note) {

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import io.incidentflow.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,6 +73,8 @@ public class IntegrationService {
                     IntegrationKeys.hint(key), actor, now());
         } catch (DuplicateKeyException concurrentCreate) {
             throw new IntegrationNameTakenException(request.name());
+        } catch (DataIntegrityViolationException unknownPlan) {
+            throw noSuchResponsePlan(request.defaults());
         }
         Integration created = get(id);
         auditLog.record(actor, "create", AUDIT_TYPE, String.valueOf(id), snapshot(created));
@@ -88,7 +91,11 @@ public class IntegrationService {
         if (changes.isEmpty()) {
             return before;
         }
-        repository.updateDefaults(id, changed, actor, now());
+        try {
+            repository.updateDefaults(id, changed, actor, now());
+        } catch (DataIntegrityViolationException unknownPlan) {
+            throw noSuchResponsePlan(changed);
+        }
         auditLog.record(actor, "update", AUDIT_TYPE, String.valueOf(id),
                 Map.of("name", before.name(), "changes", changes));
         return get(id);
@@ -165,6 +172,12 @@ public class IntegrationService {
     @Transactional(readOnly = true)
     List<Integration> list() {
         return repository.findAll();
+    }
+
+    /** The only reference an integration's row holds (a foreign key since V10): its response plan. */
+    private static IntegrationValidationException noSuchResponsePlan(IntegrationDefaults defaults) {
+        return new IntegrationValidationException(List.of(new IntegrationValidationException.FieldError(
+                "responsePlan", "there is no response plan " + defaults.responsePlan())));
     }
 
     private Integration get(long id) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.incidentflow.contact.Addresses;
+import io.incidentflow.contact.ChannelType;
 import io.incidentflow.contact.Contact;
 import io.incidentflow.contact.ContactChannel;
 import io.incidentflow.contact.ContactService;
@@ -55,6 +56,28 @@ public class NotificationService {
             throw new NotificationException(notice + " to " + contactId + " via "
                     + channel.get().type().name().toLowerCase(Locale.ROOT) + " failed (attempt " + delivery.attempt()
                     + "): " + delivery.error(), true);
+        }
+        return delivery;
+    }
+
+    /**
+     * Posts {@code notice} to a chat webhook that belongs to no contact, such as a response plan's incident room,
+     * rendered in {@code locale} with times in {@code timeZone}. Logged like any attempt, under {@code label} as the
+     * contact id (channel id 0).
+     *
+     * @throws NotificationException when nothing was sent (retryable)
+     */
+    public NotificationDelivery post(Notice notice, ChannelType type, String url, String label, String locale,
+            String timeZone) {
+        if (!type.isChat()) {
+            throw new IllegalArgumentException(type + " is no chat channel");
+        }
+        Contact room = new Contact(label, label, null, locale, timeZone, null, null, null);
+        ContactChannel channel = new ContactChannel(0, label, type, url, true, null, null, null);
+        NotificationDelivery delivery = dispatcher.dispatch(new Notification(notice, room), channel);
+        if (delivery.result() == DeliveryStatus.FAILED) {
+            throw new NotificationException(notice + " to " + label + " via " + type.name().toLowerCase(Locale.ROOT)
+                    + " failed (attempt " + delivery.attempt() + "): " + delivery.error(), true);
         }
         return delivery;
     }

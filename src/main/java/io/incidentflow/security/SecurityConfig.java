@@ -63,6 +63,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/ack/*").permitAll()
                 .requestMatchers("/api/integrations", "/api/integrations/**").hasRole(ADMINS)
                 .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyRole(append(responders, ADMINS))
+                .requestMatchers(HttpMethod.POST, "/api/incidents/*/acknowledge").hasAnyRole(append(responders, ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(readers)
                 // Everyone who reads incidents may see who is on call; only managers change schedules.
                 .requestMatchers(HttpMethod.GET, "/api/schedules", "/api/schedules/**").hasAnyRole(readers)
@@ -70,6 +71,11 @@ class SecurityConfig {
                 // Everyone who reads incidents may look up whom to call; only managers change contacts.
                 .requestMatchers(HttpMethod.GET, "/api/contacts", "/api/contacts/**").hasAnyRole(readers)
                 .requestMatchers("/api/contacts", "/api/contacts/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)
+                // Everyone who reads incidents may see how they are engaged; only managers change the plans.
+                .requestMatchers(HttpMethod.GET, "/api/escalation-plans", "/api/escalation-plans/**",
+                        "/api/response-plans", "/api/response-plans/**").hasAnyRole(readers)
+                .requestMatchers("/api/escalation-plans", "/api/escalation-plans/**", "/api/response-plans",
+                        "/api/response-plans/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)
                 .requestMatchers("/actuator/**").hasRole(ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())

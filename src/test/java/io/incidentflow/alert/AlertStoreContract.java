@@ -503,7 +503,8 @@ abstract class AlertStoreContract {
     // --- helpers ----------------------------------------------------------------------------------------
 
     private IncidentOpener newOpener() {
-        return new IncidentOpener(repository, incidents, integrations, runtimeService, transaction,
+        return new IncidentOpener(repository, incidents, integrations, runtimeService,
+                org.mockito.Mockito.mock(io.incidentflow.engagement.ResponsePlanService.class), transaction,
                 new AlertProperties(DataSize.ofMegabytes(1), 64, Duration.ofSeconds(1), 2), intakeLoad);
     }
 

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {
     "processes/incident-management.bpmn",
+    "processes/engagement.bpmn",
     "processes/priority-matrix.dmn",
     "processes/assignment-routing.dmn"})
 class IncidentManagementProcessTest {
@@ -58,6 +59,11 @@ class IncidentManagementProcessTest {
     private final JavaDelegate recordResolutionBreach = mock(JavaDelegate.class);
     private final JavaDelegate closeIncident = mock(JavaDelegate.class);
     private final JavaDelegate recordAutomaticResolution = mock(JavaDelegate.class);
+    /** The called engagement: by default its response plan engages nobody (see EngagementProcessTest). */
+    private final JavaDelegate loadEngagementPlan = mock(JavaDelegate.class);
+    private final JavaDelegate postOpening = mock(JavaDelegate.class);
+    private final JavaDelegate postResolution = mock(JavaDelegate.class);
+    private boolean engage;
 
     @BeforeEach
     void setUp(ProcessEngine processEngine) throws Exception {
@@ -79,6 +85,10 @@ class IncidentManagementProcessTest {
         Mocks.register("recordResolutionBreachDelegate", recordResolutionBreach);
         Mocks.register("closeIncidentDelegate", closeIncident);
         Mocks.register("recordAutomaticResolutionDelegate", recordAutomaticResolution);
+        doAnswer(call -> actAsLoadEngagementPlan(call.getArgument(0))).when(loadEngagementPlan).execute(any());
+        Mocks.register("loadEngagementPlanDelegate", loadEngagementPlan);
+        Mocks.register("postOpeningDelegate", postOpening);
+        Mocks.register("postResolutionDelegate", postResolution);
     }
 
     @AfterEach
@@ -309,6 +319,63 @@ class IncidentManagementProcessTest {
         verifyNoInteractions(recordAutomaticResolution, closeIncident);
     }
 
+    @Test
+    void engagementRunsBesideTheResolutionUntilTheIncidentIsResolved() throws Exception {
+        engage = true;
+        ProcessInstance incident = reportAndCategorize("application", "erp", 3, 2);
+
+        assertThat(incident).isWaitingAt("Task_InitialDiagnosis", "CallActivity_EngageResponders");
+        ProcessInstance engagement = calledEngagement(incident);
+        assertThat(engagement).hasBusinessKey("INC-000042").variables()
+                .containsEntry("incidentId", 42L).containsEntry("incidentNumber", "INC-000042");
+        execute(job("Task_PostOpening", engagement));
+        assertThat(engagement).isWaitingAt("CatchEvent_IncidentResolved");
+
+        complete(task(incident), withVariables("firstLineOutcome", "resolved", "resolution", "Restarted"));
+
+        assertThat(incident).hasPassed("ThrowEvent_IncidentResolved").isWaitingAt("Task_ConfirmClosure");
+        execute(job("Task_PostResolution", engagement));
+        assertThat(engagement).isEnded().hasPassed("CatchEvent_IncidentResolved", "Task_PostResolution");
+        assertThat(incident).hasPassed("EndEvent_EngagementEnded");
+        confirm(incident, "fixed");
+        assertThat(incident).isEnded();
+        verify(postResolution).execute(any());
+    }
+
+    @Test
+    void resolutionBySourceEndsTheEngagementToo() throws Exception {
+        engage = true;
+        ProcessInstance incident = reportAndCategorize("network", "vpn", 3, 2);
+        ProcessInstance engagement = calledEngagement(incident);
+
+        runtimeService().createMessageCorrelation("AlertResolved").processInstanceId(incident.getId())
+                .setVariable("autoResolve", true).setVariable("resolvedBySource", "prometheus").correlate();
+        execute(job("Task_PostResolution", engagement));
+
+        assertThat(engagement).isEnded().hasPassed("BoundaryEvent_IncidentResolved", "Task_PostResolution")
+                .hasNotPassed("Task_PostOpening");
+        assertThat(incident).isEnded().hasPassed("ThrowEvent_IncidentResolvedBySource", "EndEvent_EngagementEnded",
+                "EndEvent_IncidentClosed");
+    }
+
+    @Test
+    void incidentWithNothingToEngageEndsItsEngagementAtOnce() {
+        ProcessInstance incident = reportAndCategorize("application", "erp", 3, 2);
+
+        assertThat(incident).hasPassed("CallActivity_EngageResponders", "EndEvent_EngagementEnded");
+        verifyNoInteractions(postOpening);
+    }
+
+    private static ProcessInstance calledEngagement(ProcessInstance incident) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(incident.getId()).singleResult();
+    }
+
+    private Void actAsLoadEngagementPlan(DelegateExecution execution) {
+        execution.setVariable("engage", engage);
+        execution.setVariable("escalate", false);
+        return null;
+    }
+
     private void assertClosedWithoutResolverWork(String classification) throws Exception {
         ProcessInstance incident = report();
 
@@ -358,10 +425,11 @@ class IncidentManagementProcessTest {
         return Date.from(REPORTED_AT.plus(Duration.parse(target)));
     }
 
-    /** What the real delegate guarantees to the model: an incident number and a classification flag. */
+    /** What the real delegate guarantees to the model: an incident number (also the business key), a classification flag. */
     private static Void actAsRegisterIncident(DelegateExecution execution) {
         execution.setVariable("incidentId", 42L);
         execution.setVariable("incidentNumber", "INC-000042");
+        execution.setProcessBusinessKey("INC-000042");
         if (execution.getVariable("preClassified") == null) {
             execution.setVariable("preClassified", false);
         }

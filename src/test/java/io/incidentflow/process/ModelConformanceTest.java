@@ -50,8 +50,9 @@ class ModelConformanceTest {
                 assertFormRef(task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formIds);
             }
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-                // Called processes such as runbooks are not started in Tasklist, so their start needs no form.
-                if (start.getParentElement() instanceof Process process && process.isCamundaStartableInTasklist()) {
+                // Processes that only other processes call (isStartableInTasklist="false") have no start form.
+                if (!(start.getParentElement() instanceof SubProcess)
+                        && ((Process) start.getParentElement()).isCamundaStartableInTasklist()) {
                     assertFormRef(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formIds);
                 }
             }
