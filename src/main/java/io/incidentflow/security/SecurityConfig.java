@@ -4,6 +4,7 @@ import static io.incidentflow.identity.Groups.ADMINS;
 import static io.incidentflow.identity.Groups.ANALYSTS;
 import static io.incidentflow.identity.Groups.AUDITORS;
 import static io.incidentflow.identity.Groups.INCIDENT_MANAGERS;
+import static io.incidentflow.identity.Groups.MONITORING;
 
 import java.util.stream.Stream;
 
@@ -49,6 +50,11 @@ class SecurityConfig {
                 // Everyone who reads incidents may look up whom to call; only managers change contacts.
                 .requestMatchers(HttpMethod.GET, "/api/contacts", "/api/contacts/**").hasAnyRole(readers)
                 .requestMatchers("/api/contacts", "/api/contacts/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)
+                // Auditors read everything that happened; nobody changes it through these.
+                .requestMatchers(HttpMethod.GET, "/api/exports/**", "/api/audit", "/api/audit/**")
+                    .hasAnyRole(AUDITORS, ADMINS)
+                .requestMatchers(HttpMethod.GET, "/audit/**", "/webjars/**").hasAnyRole(readers)
+                .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMINS, MONITORING)
                 .requestMatchers("/actuator/**").hasRole(ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())
