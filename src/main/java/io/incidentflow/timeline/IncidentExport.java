@@ -90,7 +90,7 @@ class IncidentExport {
         }
     }
 
-    private List<String> numbers(Period period) {
+    List<String> numbers(Period period) {
         return jdbc.sql("""
                 SELECT number FROM incident WHERE registered_at >= :from AND registered_at < :to
                  ORDER BY registered_at, id""")
