@@ -3,6 +3,9 @@ package io.incidentflow.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,8 @@ class MetricsTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void alertCountersPerIntegrationAreExposedAfterAnAlert() throws Exception {
@@ -50,6 +55,27 @@ class MetricsTest {
                 .contains("incidentflow_alerts_deduplicated_total{integration=\"configured-generic\"}")
                 .contains("incidentflow_alerts_rejected_total{integration=\"configured-generic\",reason=\"invalid\"}")
                 .contains("incidentflow_alerts_rejected_total{integration=\"unknown\",reason=\"key\"}");
+    }
+
+    @Test
+    void incidentCountersAndTimesPerPriorityAreExposedOnceAnIncidentIsWorked() throws Exception {
+        Responders people = new Responders(http, json);
+        String process = people.report("desk-user", Map.of("title", "メトリクス確認")).path("processInstanceId")
+                .asText();
+        people.work("desk-user", process, "Task_IdentifyIncident",
+                Map.of("classification", "incident", "classificationReason", "確認"));
+        people.work("desk-user", process, "Task_CategorizeIncident",
+                Map.of("category", "database", "service", "db01", "impact", "3", "urgency", "2"));
+        people.work("desk-user", process, "Task_InitialDiagnosis",
+                Map.of("firstLineOutcome", "resolved", "diagnosis", "再起動", "resolution", "再起動した"));
+
+        String scrape = http.withBasicAuth("admin", "test-admin-password")
+                .getForEntity("/actuator/prometheus", String.class).getBody();
+
+        assertThat(scrape).contains("incidentflow_incidents_opened_total{priority=\"P4\"}",
+                "incidentflow_incidents_resolved_total{priority=\"P4\"}",
+                "incidentflow_incidents_time_to_acknowledge_seconds_bucket{priority=\"none\"",
+                "incidentflow_incidents_time_to_resolve_seconds_count{priority=\"P4\"}");
     }
 
     @Test
