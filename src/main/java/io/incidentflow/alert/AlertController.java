@@ -71,10 +71,11 @@ class AlertController {
         }
         JsonNode payload = readJson(request, type == IntegrationType.SNS);
         if (type == IntegrationType.EVENTS_V2) {
-            return eventsV2(payload);
+            return eventsV2(payload, request);
         }
         List<AlertIntake.AcceptedAlert> accepted = capacity.withCapacity(() -> {
             Integration integration = integrations.authenticate(bearer(authorization, key), type);
+            request.setAttribute(AlertMetrics.INTEGRATION, integration.name());
             return intake.accept(integration, formats.get(type).parse(payload, integration));
         });
         return ResponseEntity.accepted().body(summary(accepted));
@@ -83,16 +84,17 @@ class AlertController {
     /** PagerDuty Events API v2, answered the way PagerDuty answers, so any tool that pages PagerDuty pages us. */
     @PostMapping("/v2/enqueue")
     ResponseEntity<Map<String, Object>> enqueue(HttpServletRequest request) throws IOException {
-        return eventsV2(readJson(request, false));
+        return eventsV2(readJson(request, false), request);
     }
 
-    private ResponseEntity<Map<String, Object>> eventsV2(JsonNode payload) {
+    private ResponseEntity<Map<String, Object>> eventsV2(JsonNode payload, HttpServletRequest request) {
         String routingKey = payload.path("routing_key").asText("");
         if (routingKey.isBlank()) {
             throw new AlertFormatException("routing_key", "is required: the integration key");
         }
         List<Alert> alerts = capacity.withCapacity(() -> {
             Integration integration = integrations.authenticate(routingKey, IntegrationType.EVENTS_V2);
+            request.setAttribute(AlertMetrics.INTEGRATION, integration.name());
             List<Alert> parsed = formats.get(IntegrationType.EVENTS_V2).parse(payload, integration);
             intake.accept(integration, parsed);
             return parsed;

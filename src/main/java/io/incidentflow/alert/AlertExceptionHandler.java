@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.incidentflow.integration.IntegrationKeyException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,7 +32,8 @@ class AlertExceptionHandler {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(AlertFormatException.class)
-    ResponseEntity<ProblemDetail> badPayload(AlertFormatException e) {
+    ResponseEntity<ProblemDetail> badPayload(AlertFormatException e, HttpServletRequest request) {
+        AlertMetrics.rejected(request, "invalid");
         // The exception's message starts with the field; next to the field, the message alone reads right.
         String prefix = e.field() + ": ";
         String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
@@ -38,23 +41,27 @@ class AlertExceptionHandler {
     }
 
     @ExceptionHandler(AlertRequestException.class)
-    ResponseEntity<ProblemDetail> badRequest(AlertRequestException e) {
+    ResponseEntity<ProblemDetail> badRequest(AlertRequestException e, HttpServletRequest request) {
+        AlertMetrics.rejected(request, "request");
         return problem(e.status(), e.status().getReasonPhrase(), e.getMessage(), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(IntegrationKeyException.class)
-    ResponseEntity<ProblemDetail> badKey(IntegrationKeyException e) {
+    ResponseEntity<ProblemDetail> badKey(IntegrationKeyException e, HttpServletRequest request) {
+        AlertMetrics.rejected(request, "key");
         HttpStatus status = e.known() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         return problem(status, status.getReasonPhrase(), e.getMessage(), "key", e.getMessage());
     }
 
     @ExceptionHandler(AlertOverloadException.class)
-    ResponseEntity<ProblemDetail> overloaded(AlertOverloadException e) {
+    ResponseEntity<ProblemDetail> overloaded(AlertOverloadException e, HttpServletRequest request) {
+        AlertMetrics.rejected(request, "unavailable");
         return unavailable(e.getMessage());
     }
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<ProblemDetail> databaseTrouble(RuntimeException e) {
+    ResponseEntity<ProblemDetail> databaseTrouble(RuntimeException e, HttpServletRequest request) {
+        AlertMetrics.rejected(request, "unavailable");
         log.warn("Alert intake could not reach the database; answering 503 so the sender retries", e);
         return unavailable("the database is not available; nothing was stored, please retry");
     }

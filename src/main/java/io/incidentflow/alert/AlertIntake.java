@@ -47,7 +47,9 @@ class AlertIntake {
         List<Alert> storable = alerts.stream().map(AlertIntake::checked).map(AlertLimits::fit).toList();
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> acceptAll(integration, storable));
+                List<AcceptedAlert> accepted = transaction.execute(status -> acceptAll(integration, storable));
+                AlertMetrics.accepted(integration.name(), accepted);
+                return accepted;
             } catch (DuplicateKeyException raceLost) {
                 // PostgreSQL aborts the whole transaction on a unique violation: only a new one can go on.
                 if (attempt == ATTEMPTS) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,15 +70,7 @@ public class AuditLog {
     /** Walks the chain from the first entry; answers the first entry that does not fit, if any. */
     @Transactional(readOnly = true)
     public AuditVerification verify() {
-        List<AuditEntry> entries = jdbc.sql("""
-                SELECT id, at, actor, action, target_type, target_id, details, prev_hash, hash
-                  FROM audit_log ORDER BY id""")
-                .query((rs, n) -> new AuditEntry(rs.getLong("id"),
-                        rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
-                        rs.getString("target_id"), rs.getString("details"), rs.getString("prev_hash"),
-                        rs.getString("hash")))
-                .list();
+        List<AuditEntry> entries = jdbc.sql(SELECT + " ORDER BY id").query(ROW).list();
         String expectedPrevious = GENESIS;
         for (AuditEntry entry : entries) {
             if (!entry.prevHash().equals(expectedPrevious) || !entry.hash().equals(hashOf(entry))) {
@@ -86,6 +80,39 @@ public class AuditLog {
         }
         return new AuditVerification(true, entries.size(), null);
     }
+
+    /** Entries written in [from, to), oldest first, at most {@code limit}; an open end is null. */
+    @Transactional(readOnly = true)
+    List<AuditEntry> list(OffsetDateTime from, OffsetDateTime to, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add("at >= :from");
+        }
+        if (to != null) {
+            conditions.add("at < :to");
+        }
+        // Only the given ends become conditions: PostgreSQL cannot type a bare :param IS NULL.
+        JdbcClient.StatementSpec statement = jdbc.sql(SELECT
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY id FETCH FIRST :limit ROWS ONLY");
+        if (from != null) {
+            statement.param("from", from);
+        }
+        if (to != null) {
+            statement.param("to", to);
+        }
+        return statement.param("limit", limit).query(ROW).list();
+    }
+
+    private static final String SELECT = """
+            SELECT id, at, actor, action, target_type, target_id, details, prev_hash, hash
+              FROM audit_log""";
+
+    private static final RowMapper<AuditEntry> ROW = (rs, n) -> new AuditEntry(rs.getLong("id"),
+            rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+            rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
+            rs.getString("target_id"), rs.getString("details"), rs.getString("prev_hash"),
+            rs.getString("hash"));
 
     private String canonical(Map<String, ?> details) {
         try {

@@ -10,10 +10,13 @@ public final class Groups {
     public static final String ANALYSTS = "analysts";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "admins";
+    /** Only scrapes /actuator/prometheus: a Prometheus server needs no admin's password. */
+    public static final String MONITORING = "monitoring";
     /** Camunda's built-in administrators group; the Admin webapp offers its set-up page while it is empty. */
     static final String CAMUNDA_ADMIN = "camunda-admin";
 
-    static final List<String> FIXED = List.of(SERVICE_DESK, INCIDENT_MANAGERS, ANALYSTS, AUDITORS, ADMINS);
+    static final List<String> FIXED = List.of(SERVICE_DESK, INCIDENT_MANAGERS, ANALYSTS, AUDITORS, ADMINS,
+            MONITORING);
 
     private Groups() {
     }

@@ -25,6 +25,7 @@ class IdentitySeeder implements Seeder {
             Groups.ANALYSTS, "アナリスト / Analysts",
             Groups.AUDITORS, "監査担当 / Auditors",
             Groups.ADMINS, "管理者 / Administrators",
+            Groups.MONITORING, "監視 / Monitoring (metrics scrape)",
             Groups.CAMUNDA_ADMIN, "Camunda administrators");
 
     private final IdentityService identityService;

@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import io.incidentflow.contact.ChannelType;
+import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -60,7 +62,7 @@ class DeliveryLog {
 
     /** Logs the attempt, numbered after the earlier attempts at the same notice on the same channel. */
     NotificationDelivery record(Attempt attempt) {
-        return ownTransaction.execute(status -> {
+        NotificationDelivery delivery = ownTransaction.execute(status -> {
             int number = previousAttempts(attempt) + 1;
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("""
@@ -84,6 +86,13 @@ class DeliveryLog {
             long id = keys.getKeyAs(Number.class).longValue();
             return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(ROW).single();
         });
+        if (delivery.result() == DeliveryStatus.FAILED) {
+            // Spring Boot binds Micrometer's global registry to /actuator/prometheus; each node counts its own.
+            Metrics.counter("incidentflow.notifications.failed", "channel",
+                    delivery.channelType() == null ? "unknown" : delivery.channelType().name().toLowerCase(Locale.ROOT))
+                    .increment();
+        }
+        return delivery;
     }
 
     /** Oldest first: the order of the incident's timeline. */

@@ -4,6 +4,7 @@ import static io.incidentflow.identity.Groups.ADMINS;
 import static io.incidentflow.identity.Groups.ANALYSTS;
 import static io.incidentflow.identity.Groups.AUDITORS;
 import static io.incidentflow.identity.Groups.INCIDENT_MANAGERS;
+import static io.incidentflow.identity.Groups.MONITORING;
 
 import java.util.stream.Stream;
 
@@ -76,6 +77,11 @@ class SecurityConfig {
                         "/api/response-plans", "/api/response-plans/**").hasAnyRole(readers)
                 .requestMatchers("/api/escalation-plans", "/api/escalation-plans/**", "/api/response-plans",
                         "/api/response-plans/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)
+                // Auditors read everything that happened; nobody changes it through these.
+                .requestMatchers(HttpMethod.GET, "/api/exports/**", "/api/audit", "/api/audit/**")
+                    .hasAnyRole(AUDITORS, ADMINS)
+                .requestMatchers(HttpMethod.GET, "/audit/**", "/webjars/**").hasAnyRole(readers)
+                .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMINS, MONITORING)
                 .requestMatchers("/actuator/**").hasRole(ADMINS)
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())

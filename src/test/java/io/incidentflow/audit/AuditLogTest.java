@@ -67,6 +67,21 @@ class AuditLogTest {
                 .containsExactly(false, ids[2]);
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void entriesOfAPeriodAreListedOldestFirst(String database) {
+        Fixture audit = fixture(database);
+        audit.recordThree();
+        long[] ids = audit.ids();
+        java.time.OffsetDateTime second = audit.jdbc.sql("SELECT at FROM audit_log WHERE id = :id")
+                .param("id", ids[1]).query(java.time.OffsetDateTime.class).single();
+
+        assertThat(audit.log.list(null, null, 10)).extracting(AuditEntry::id).containsExactly(ids[0], ids[1], ids[2]);
+        assertThat(audit.log.list(second, null, 10)).extracting(AuditEntry::id).containsExactly(ids[1], ids[2]);
+        assertThat(audit.log.list(null, second, 10)).extracting(AuditEntry::id).containsExactly(ids[0]);
+        assertThat(audit.log.list(null, null, 2)).extracting(AuditEntry::action).containsExactly("create", "rotate-key");
+    }
+
     private static Fixture fixture(String database) {
         String name = "audit" + (++databases);
         DataSource dataSource = "h2".equals(database)

@@ -21,6 +21,8 @@ import io.incidentflow.contact.ContactService;
 import io.incidentflow.contact.ContactTestAccess;
 import io.incidentflow.contact.EngagementStage;
 import io.incidentflow.support.AdjustableClock;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,24 @@ abstract class NotificationServiceContract {
         assertThat(delivery.error()).isNull();
         assertThat(delivery.at().toInstant()).isEqualTo(START);
         assertThat(notifications.deliveriesFor(" inc-000042 ")).containsExactly(delivery);
+    }
+
+    @Test
+    void failedAttemptsAreCountedPerChannelForPrometheus() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            long phone = contacts.addActivated("hanako", ChannelType.SMS, "+819012345678", sms);
+            sms.failure = new IllegalStateException("gateway timeout");
+
+            assertThatThrownBy(() -> notifications.deliver(Notice.incidentOpened(INCIDENT, OPENED, null), "hanako",
+                    phone)).isInstanceOf(NotificationException.class);
+
+            assertThat(registry.get("incidentflow.notifications.failed").tag("channel", "sms").counter().count())
+                    .isEqualTo(1);
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.incidentflow.timeline;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Incidents opened and resolved per priority, time to acknowledge and to resolve, counted by the node where it
+ * happened (Prometheus adds the nodes up). Counted after commit: a step that rolls back and is retried counts once.
+ */
+@Component
+class IncidentMetrics {
+
+    private static final String CLASSIFIED = "recordClassificationDelegate";
+    private static final String RESOLVED = "RESOLVED";
+
+    private final JdbcClient jdbc;
+    private final MeterRegistry registry;
+
+    IncidentMetrics(JdbcClient jdbc, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    /** Called for every recorded step: the classification opens the incident (it has a priority from then on). */
+    void stepDone(long incidentId, ServiceTask step, String status) {
+        boolean classified = step.getCamundaDelegateExpression() != null
+                && step.getCamundaDelegateExpression().contains(CLASSIFIED);
+        if (!classified && !RESOLVED.equals(status)) {
+            return;
+        }
+        Optional<Times> times = times(incidentId);
+        times.ifPresent(incident -> afterCommit(() -> {
+            if (classified) {
+                counter("incidentflow.incidents.opened", "Incidents classified as incidents, per priority", incident)
+                        .increment();
+            } else {
+                counter("incidentflow.incidents.resolved", "Incidents resolved, per priority", incident).increment();
+                record("incidentflow.incidents.time.to.resolve", "From registration to resolution", incident,
+                        incident.registeredAt(), incident.resolvedAt());
+            }
+        }));
+    }
+
+    /** The first claim of an incident's task acknowledges it (see TaskAssignmentListener); later ones do not. */
+    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
+    public void onTaskAssigned(DelegateTask task) {
+        if (task.getAssignee() == null || !(task.getVariable("incidentId") instanceof Number incidentId)) {
+            return;
+        }
+        String assignee = task.getAssignee();
+        // After commit the incident row shows what the assignment did, whichever listener ran first.
+        afterCommit(() -> times(incidentId.longValue())
+                .filter(incident -> assignee.equals(incident.acknowledgedBy())
+                        && incident.acknowledgedAt() != null && incident.acknowledgedAt().isEqual(incident.updatedAt()))
+                .ifPresent(incident -> record("incidentflow.incidents.time.to.acknowledge",
+                        "From registration to the first acknowledgement", incident, incident.registeredAt(),
+                        incident.acknowledgedAt())));
+    }
+
+    private Counter counter(String name, String description, Times incident) {
+        return Counter.builder(name).description(description).tag("priority", incident.priorityTag())
+                .register(registry);
+    }
+
+    private void record(String name, String description, Times incident, OffsetDateTime from, OffsetDateTime to) {
+        if (from == null || to == null) {
+            return;
+        }
+        Timer.builder(name).description(description).tag("priority", incident.priorityTag())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(10))
+                .maximumExpectedValue(Duration.ofDays(30))
+                .register(registry)
+                .record(Duration.between(from, to));
+    }
+
+    private Optional<Times> times(long incidentId) {
+        return jdbc.sql("""
+                SELECT priority, registered_at, acknowledged_at, acknowledged_by, resolved_at, updated_at
+                  FROM incident WHERE id = :id""")
+                .param("id", incidentId)
+                .query((rs, n) -> new Times(rs.getObject("priority", Integer.class),
+                        rs.getObject("registered_at", OffsetDateTime.class),
+                        rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by"),
+                        rs.getObject("resolved_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    private record Times(Integer priority, OffsetDateTime registeredAt, OffsetDateTime acknowledgedAt,
+            String acknowledgedBy, OffsetDateTime resolvedAt, OffsetDateTime updatedAt) {
+
+        String priorityTag() {
+            return priority == null ? "none" : "P" + priority;
+        }
+    }
+}
