@@ -80,6 +80,23 @@ const CONTRACT = {
       reopenReason: { type: 'textarea', required: true, shownWhen: { confirmation: 'not_fixed' } },
     },
   },
+  'post-incident-review-start': {
+    start: true,
+    fields: {
+      incidentNumber: { type: 'textfield', required: true, maxLength: 20 },
+    },
+  },
+  'post-incident-review': {
+    classified: true,
+    fields: {
+      whatHappened: { type: 'textarea', required: true },
+      customerImpact: { type: 'textarea', required: true },
+      rootCause: { type: 'textarea', required: true },
+      wentWell: { type: 'textarea', required: false },
+      wentBadly: { type: 'textarea', required: false },
+      followUpActions: { type: 'textarea', required: false },
+    },
+  },
 };
 
 // Every work form shows these read-only; forms after categorization also the classification.
@@ -92,6 +109,9 @@ const KNOWN_VARIABLES = new Set([
   'urgency', 'priority', 'resolverGroup', 'classification', 'classificationReason',
   'incidentManagerNote', 'firstLineOutcome', 'diagnosis', 'resolution', 'rootCause', 'confirmation',
   'reopenReason',
+  // The review's figures, measured from the incident's history (never typed in).
+  'measuredTimeToDetect', 'measuredTimeToAcknowledge', 'measuredTimeToResolve', 'measuredTimeToClose',
+  'measuredAlerts', 'measuredEscalationStages', 'measuredPeopleNotified', 'measuredResponders', 'measuredTargets',
 ]);
 
 // What Tasklist's form-js 1.8.7 renders and we accept. No `html` (renders markup), `iframe`,
@@ -122,6 +142,15 @@ const SAMPLE_VARIABLES = {
   resolution: 'ログを削除 / logs removed',
   rootCause: 'ローテーション設定漏れ / log rotation missing',
   reopenReason: 'まだ遅い / still slow',
+  measuredTimeToDetect: '4 min 30 s',
+  measuredTimeToAcknowledge: '12 min 0 s',
+  measuredTimeToResolve: '2 h 5 min',
+  measuredTimeToClose: '1 d 2 h 0 min',
+  measuredAlerts: '17',
+  measuredEscalationStages: '2',
+  measuredPeopleNotified: '3',
+  measuredResponders: '<b>tanaka</b>, suzuki',
+  measuredTargets: '応答目標内 / response target met, 解決目標超過 / resolution target missed',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Deployment(resources = {
     "processes/incident-management.bpmn",
     "processes/priority-matrix.dmn",
-    "processes/assignment-routing.dmn"})
+    "processes/assignment-routing.dmn",
+    "processes/review-required.dmn"})
 class IncidentManagementProcessTest {
 
     private static final Instant REPORTED_AT = Instant.parse("2026-03-02T09:00:00Z");
@@ -58,6 +59,7 @@ class IncidentManagementProcessTest {
     private final JavaDelegate recordResolutionBreach = mock(JavaDelegate.class);
     private final JavaDelegate closeIncident = mock(JavaDelegate.class);
     private final JavaDelegate recordAutomaticResolution = mock(JavaDelegate.class);
+    private final JavaDelegate startPostIncidentReview = mock(JavaDelegate.class);
 
     @BeforeEach
     void setUp(ProcessEngine processEngine) throws Exception {
@@ -79,6 +81,7 @@ class IncidentManagementProcessTest {
         Mocks.register("recordResolutionBreachDelegate", recordResolutionBreach);
         Mocks.register("closeIncidentDelegate", closeIncident);
         Mocks.register("recordAutomaticResolutionDelegate", recordAutomaticResolution);
+        Mocks.register("startPostIncidentReviewDelegate", startPostIncidentReview);
     }
 
     @AfterEach
@@ -140,6 +143,47 @@ class IncidentManagementProcessTest {
         verify(recordResolution).execute(any());
         verify(closeIncident).execute(any());
         verifyNoInteractions(escalateToIncidentManager, escalateToResolverGroup, reopenIncident);
+    }
+
+    @Test
+    void regularIncidentClosesWithoutPostIncidentReview() throws Exception {
+        ProcessInstance incident = reportAndCategorize("application", "erp", 2, 2);
+        complete(task(), withVariables("firstLineOutcome", "resolved", "resolution", "Restarted the job"));
+        confirm(incident, "fixed");
+
+        assertThat(incident).isEnded()
+                .hasPassedInOrder("Task_CloseIncident", "Task_DecideReview", "Gateway_IsReviewRequired",
+                        "Gateway_ReviewDecided", "EndEvent_IncidentClosed")
+                .hasNotPassed("Task_StartPostIncidentReview");
+        assertThat(incident).variables().containsEntry("reviewRequired", false);
+        verifyNoInteractions(startPostIncidentReview);
+    }
+
+    @Test
+    void majorIncidentClosesAndStartsItsPostIncidentReview() throws Exception {
+        ProcessInstance incident = reportAndCategorize("application", "erp", 1, 1);
+        complete(task(), withVariables("incidentManagerNote", "War room opened", "resolverGroup", "application"));
+        complete(task(), withVariables("diagnosis", "Memory leak"));
+        complete(task(), withVariables("resolution", "Rolled back the release"));
+        confirm(incident, "fixed");
+
+        assertThat(incident).isEnded()
+                .hasPassedInOrder("Task_CloseIncident", "Task_DecideReview", "Task_StartPostIncidentReview",
+                        "Gateway_ReviewDecided", "EndEvent_IncidentClosed");
+        assertThat(incident).variables().containsEntry("reviewRequired", true);
+        verify(startPostIncidentReview).execute(any());
+    }
+
+    @Test
+    void majorIncidentResolvedByItsSourceIsReviewedToo() throws Exception {
+        ProcessInstance incident = reportAndCategorize("network", "core-switch", 1, 2);
+
+        runtimeService().createMessageCorrelation("AlertResolved").processInstanceId(incident.getId())
+                .setVariable("autoResolve", true).setVariable("resolvedBySource", "prometheus").correlate();
+
+        assertThat(incident).isEnded()
+                .hasPassedInOrder("Task_RecordAutomaticResolution", "Task_CloseIncident", "Task_StartPostIncidentReview");
+        verify(startPostIncidentReview).execute(any());
     }
 
     @Test
