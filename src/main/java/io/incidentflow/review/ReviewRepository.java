@@ -21,7 +21,10 @@ class ReviewRepository {
         this.jdbc = jdbc;
     }
 
-    /** The incident's alerts and notification attempts, counted. */
+    /**
+     * The incident's alerts and notification attempts, counted. Alerts move with a merge; notifications stay logged
+     * under the number they were sent for, so those of duplicates merged into the incident are counted here.
+     */
     ReviewFigures.Evidence evidence(long incidentId, String incidentNumber) {
         record Alerts(OffsetDateTime firstStartedAt, long count) {
         }
@@ -34,8 +37,13 @@ class ReviewRepository {
                 SELECT COUNT(DISTINCT CASE WHEN event = 'ESCALATED' THEN stage END) AS stages,
                        COUNT(DISTINCT CASE WHEN result = 'SENT' THEN contact_id END) AS people,
                        COUNT(CASE WHEN result = 'FAILED' THEN 1 END) AS failed
-                  FROM notification_delivery WHERE incident_number = :number""")
+                  FROM notification_delivery
+                 WHERE incident_number = :number
+                    OR incident_number IN (SELECT i.number FROM incident_link l JOIN incident i
+                                               ON i.id = l.from_incident_id
+                                            WHERE l.to_incident_id = :incident AND l.type = 'DUPLICATE_OF')""")
                 .param("number", incidentNumber)
+                .param("incident", incidentId)
                 .query((rs, n) -> new ReviewFigures.Evidence(alerts.firstStartedAt(), alerts.count(),
                         rs.getLong("stages"), rs.getLong("people"), rs.getLong("failed")))
                 .single();

@@ -13,6 +13,10 @@ public final class StoredIncidents {
     private StoredIncidents() {
     }
 
+    public static IncidentComments comments(JdbcClient jdbc, IncidentService service) {
+        return new IncidentComments(jdbc, service);
+    }
+
     public static IncidentService service(JdbcClient jdbc) {
         return new IncidentService(new IncidentRepository(jdbc), mock(RuntimeService.class),
                 mock(IdentityService.class), mock(ApplicationEventPublisher.class));
