@@ -21,9 +21,6 @@ import io.incidentflow.incident.IncidentValidationException;
 import io.incidentflow.incident.IncidentValidationException.FieldError;
 import io.incidentflow.incident.NewIncident;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -42,27 +39,23 @@ public class IncidentOperations {
     private final IncidentService incidents;
     private final IncidentComments comments;
     private final IncidentOperationsRepository repository;
-    private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final MergedProcessEnder processes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     @Autowired
     IncidentOperations(IncidentService incidents, IncidentComments comments, IncidentOperationsRepository repository,
-            RuntimeService runtimeService, IdentityService identityService, AuditLog audit,
-            ApplicationEventPublisher events) {
-        this(incidents, comments, repository, runtimeService, identityService, audit, events, Clock.systemUTC());
+            MergedProcessEnder processes, AuditLog audit, ApplicationEventPublisher events) {
+        this(incidents, comments, repository, processes, audit, events, Clock.systemUTC());
     }
 
     IncidentOperations(IncidentService incidents, IncidentComments comments, IncidentOperationsRepository repository,
-            RuntimeService runtimeService, IdentityService identityService, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            MergedProcessEnder processes, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
         this.comments = comments;
         this.repository = repository;
-        this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.processes = processes;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -71,7 +64,7 @@ public class IncidentOperations {
     /**
      * Merges {@code duplicateNumber} into {@code survivorNumber}: the duplicate's alerts, dedup groups, comments
      * and files move to the survivor, the duplicate closes as MERGED with a DUPLICATE_OF link, and its process
-     * instance is deleted with the reason "Merged into …", which Camunda's history and user operation log keep.
+     * instance ends (see {@link MergedProcessEnder}).
      */
     @Transactional
     public MergeResult merge(String duplicateNumber, String survivorNumber, String actor, List<String> groups) {
@@ -94,7 +87,7 @@ public class IncidentOperations {
         repository.systemComment(survivor.id(), duplicate.number() + " をこのインシデントに統合 / "
                 + duplicate.number() + " was merged into this incident (" + actor + ")", now);
         repository.systemComment(duplicate.id(), survivor.number() + " に統合 / " + reason + " (" + actor + ")", now);
-        endProcess(duplicate, reason, actor, groups);
+        processes.end(duplicate.processInstanceId(), reason, actor, groups);
         events.publishEvent(new IncidentClosed(duplicate.id()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("into", survivor.number());
@@ -206,27 +199,6 @@ public class IncidentOperations {
             List<Long> foreign = repository.foreign(table, ids, incident.id());
             if (!foreign.isEmpty()) {
                 errors.add(new FieldError(field, "not of " + incident.number() + ": " + foreign));
-            }
-        }
-    }
-
-    /** Deleted as the acting user, so that Camunda's user operation log names who merged it. */
-    private void endProcess(Incident duplicate, String reason, String actor, List<String> groups) {
-        String processInstanceId = duplicate.processInstanceId();
-        if (processInstanceId == null
-                || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
-            return;
-        }
-        Authentication previous = identityService.getCurrentAuthentication();
-        identityService.setAuthentication(actor, groups == null ? List.of() : groups);
-        try {
-            // Custom listeners are skipped: they would act on an incident that is closed already.
-            runtimeService.deleteProcessInstance(processInstanceId, reason, true, true);
-        } finally {
-            if (previous == null) {
-                identityService.clearAuthentication();
-            } else {
-                identityService.setAuthentication(previous);
             }
         }
     }

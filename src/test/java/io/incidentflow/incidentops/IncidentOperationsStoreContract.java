@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.spy;
@@ -30,8 +29,6 @@ import io.incidentflow.incident.NewIncident;
 import io.incidentflow.incident.StoredIncidents;
 import io.incidentflow.support.ScriptedHistory;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +50,7 @@ abstract class IncidentOperationsStoreContract {
     IncidentService incidents;
     AuditLog audit;
     ApplicationEventPublisher events;
+    MergedProcessEnder processes;
     IncidentOperations operations;
     long integration;
 
@@ -71,9 +69,9 @@ abstract class IncidentOperationsStoreContract {
         }).when(incidents).open(any(), anyMap());
         audit = mock(AuditLog.class);
         events = mock(ApplicationEventPublisher.class);
+        processes = mock(MergedProcessEnder.class);
         operations = new IncidentOperations(incidents, StoredIncidents.comments(jdbc, incidents),
-                new IncidentOperationsRepository(jdbc), mock(RuntimeService.class, RETURNS_DEEP_STUBS),
-                mock(IdentityService.class), audit, events, Clock.fixed(NOW, ZoneOffset.UTC));
+                new IncidentOperationsRepository(jdbc), processes, audit, events, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -104,6 +102,7 @@ abstract class IncidentOperationsStoreContract {
             assertThat(link.incident()).isEqualTo(number(duplicate));
         });
         verify(events).publishEvent(new IncidentClosed(duplicate));
+        verify(processes).end(eq("pi-" + duplicate), eq("Merged into " + number(survivor)), eq("desk"), eq(List.of()));
         verify(audit).record(eq("desk"), eq("INCIDENT_MERGED"), eq("incident"), eq(number(duplicate)), anyMap());
     }
 

@@ -50,8 +50,8 @@ public final class ScriptedHistory {
                 .param("detected", detectedAt).param("registered", registeredAt)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        jdbc.sql("UPDATE incident SET number = :number WHERE id = :id")
-                .param("number", number(id)).param("id", id).update();
+        jdbc.sql("UPDATE incident SET number = :number, process_instance_id = :process WHERE id = :id")
+                .param("number", number(id)).param("process", "pi-" + id).param("id", id).update();
         return id;
     }
 
