@@ -109,6 +109,23 @@ const CONTRACT = {
       healthNote: { type: 'textarea', required: false },
     },
   },
+  'post-incident-review-start': {
+    start: true,
+    fields: {
+      incidentNumber: { type: 'textfield', required: true, maxLength: 20 },
+    },
+  },
+  'post-incident-review': {
+    classified: true,
+    fields: {
+      whatHappened: { type: 'textarea', required: true },
+      customerImpact: { type: 'textarea', required: true },
+      rootCause: { type: 'textarea', required: true },
+      wentWell: { type: 'textarea', required: false },
+      wentBadly: { type: 'textarea', required: false },
+      followUpActions: { type: 'textarea', required: false },
+    },
+  },
 };
 
 // Every work form shows these read-only (unless its contract names its own context, as runbooks do);
@@ -122,6 +139,9 @@ const KNOWN_VARIABLES = new Set([
   'urgency', 'priority', 'resolverGroup', 'classification', 'classificationReason',
   'incidentManagerNote', 'firstLineOutcome', 'diagnosis', 'resolution', 'rootCause', 'confirmation',
   'reopenReason', 'restartHookProblem', 'restartHookResult', 'manualRestartNote',
+  // The review's figures, measured from the incident's history (never typed in).
+  'measuredTimeToDetect', 'measuredTimeToAcknowledge', 'measuredTimeToResolve', 'measuredTimeToClose',
+  'measuredAlerts', 'measuredEscalationStages', 'measuredPeopleNotified', 'measuredResponders', 'measuredTargets',
 ]);
 
 // What Tasklist's form-js 1.8.7 renders and we accept. No `html` (renders markup), `iframe`,
@@ -155,6 +175,15 @@ const SAMPLE_VARIABLES = {
   restartHookProblem: 'Restart hook of customer-db answered HTTP 404 <b>not found</b>',
   restartHookResult: 'HTTP 202',
   manualRestartNote: 'systemctl restart customer-db / 手動で再起動',
+  measuredTimeToDetect: '4 min 30 s',
+  measuredTimeToAcknowledge: '12 min 0 s',
+  measuredTimeToResolve: '2 h 5 min',
+  measuredTimeToClose: '1 d 2 h 0 min',
+  measuredAlerts: '17',
+  measuredEscalationStages: '2',
+  measuredPeopleNotified: '3',
+  measuredResponders: '<b>tanaka</b>, suzuki',
+  measuredTargets: '応答目標内 / response target met, 解決目標超過 / resolution target missed',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 package io.incidentflow.incident;
 
-/** Why an incident was closed: fixed, or it turned out not to be an incident at all. */
+/** Why an incident was closed: fixed, not an incident at all, or merged into another incident. */
 public enum ClosureCode {
-    RESOLVED, SERVICE_REQUEST, NOISE
+    RESOLVED, SERVICE_REQUEST, NOISE, MERGED
 }

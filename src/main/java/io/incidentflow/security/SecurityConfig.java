@@ -5,6 +5,7 @@ import static io.incidentflow.identity.Groups.ANALYSTS;
 import static io.incidentflow.identity.Groups.AUDITORS;
 import static io.incidentflow.identity.Groups.INCIDENT_MANAGERS;
 import static io.incidentflow.identity.Groups.MONITORING;
+import static io.incidentflow.identity.Groups.SERVICE_DESK;
 
 import java.util.stream.Stream;
 
@@ -54,6 +55,8 @@ class SecurityConfig {
         String[] responders = identity.responderGroups().toArray(String[]::new);
         String[] readers = Stream.concat(identity.responderGroups().stream(), Stream.of(AUDITORS, ANALYSTS, ADMINS))
                 .toArray(String[]::new);
+        String[] problemOwners = Stream.concat(identity.resolverGroups().stream(), Stream.of(INCIDENT_MANAGERS, ADMINS))
+                .toArray(String[]::new);
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/", "/error", "/actuator/health").permitAll()
@@ -66,6 +69,17 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/api/incidents").hasAnyRole(append(responders, ADMINS))
                 .requestMatchers(HttpMethod.POST, "/api/incidents/*/acknowledge").hasAnyRole(append(responders, ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(readers)
+                // Merging and splitting reshape incidents: the service desk and the incident managers do that.
+                .requestMatchers(HttpMethod.POST, "/api/incidents/*/merge", "/api/incidents/*/split")
+                    .hasAnyRole(SERVICE_DESK, INCIDENT_MANAGERS, ADMINS)
+                .requestMatchers(HttpMethod.POST, "/api/incidents/*/links", "/api/incidents/*/comments")
+                    .hasAnyRole(append(responders, ADMINS))
+                .requestMatchers(HttpMethod.DELETE, "/api/incidents/*/links/*").hasAnyRole(append(responders, ADMINS))
+                // Problems: every reader reads; incident managers, resolver groups and admins change them.
+                .requestMatchers(HttpMethod.GET, "/api/problems", "/api/problems/**").hasAnyRole(readers)
+                .requestMatchers("/api/problems", "/api/problems/**").hasAnyRole(problemOwners)
+                .requestMatchers(HttpMethod.GET, "/reports", "/reports/**")
+                    .hasAnyRole(AUDITORS, ANALYSTS, INCIDENT_MANAGERS, ADMINS)
                 // Everyone who reads incidents may see who is on call; only managers change schedules.
                 .requestMatchers(HttpMethod.GET, "/api/schedules", "/api/schedules/**").hasAnyRole(readers)
                 .requestMatchers("/api/schedules", "/api/schedules/**").hasAnyRole(ADMINS, INCIDENT_MANAGERS)

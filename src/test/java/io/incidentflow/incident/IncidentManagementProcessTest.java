@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
     "processes/incident-management.bpmn",
     "processes/engagement.bpmn",
     "processes/priority-matrix.dmn",
-    "processes/assignment-routing.dmn"})
+    "processes/assignment-routing.dmn",
+    "processes/review-required.dmn"})
 class IncidentManagementProcessTest {
 
     private static final Instant REPORTED_AT = Instant.parse("2026-03-02T09:00:00Z");
@@ -64,6 +65,7 @@ class IncidentManagementProcessTest {
     private final JavaDelegate postOpening = mock(JavaDelegate.class);
     private final JavaDelegate postResolution = mock(JavaDelegate.class);
     private boolean engage;
+    private final JavaDelegate startPostIncidentReview = mock(JavaDelegate.class);
 
     @BeforeEach
     void setUp(ProcessEngine processEngine) throws Exception {
@@ -89,6 +91,7 @@ class IncidentManagementProcessTest {
         Mocks.register("loadEngagementPlanDelegate", loadEngagementPlan);
         Mocks.register("postOpeningDelegate", postOpening);
         Mocks.register("postResolutionDelegate", postResolution);
+        Mocks.register("startPostIncidentReviewDelegate", startPostIncidentReview);
     }
 
     @AfterEach
@@ -150,6 +153,47 @@ class IncidentManagementProcessTest {
         verify(recordResolution).execute(any());
         verify(closeIncident).execute(any());
         verifyNoInteractions(escalateToIncidentManager, escalateToResolverGroup, reopenIncident);
+    }
+
+    @Test
+    void regularIncidentClosesWithoutPostIncidentReview() throws Exception {
+        ProcessInstance incident = reportAndCategorize("application", "erp", 2, 2);
+        complete(task(), withVariables("firstLineOutcome", "resolved", "resolution", "Restarted the job"));
+        confirm(incident, "fixed");
+
+        assertThat(incident).isEnded()
+                .hasPassedInOrder("Task_CloseIncident", "Task_DecideReview", "Gateway_IsReviewRequired",
+                        "Gateway_ReviewDecided", "EndEvent_IncidentClosed")
+                .hasNotPassed("Task_StartPostIncidentReview");
+        assertThat(incident).variables().containsEntry("reviewRequired", false);
+        verifyNoInteractions(startPostIncidentReview);
+    }
+
+    @Test
+    void majorIncidentClosesAndStartsItsPostIncidentReview() throws Exception {
+        ProcessInstance incident = reportAndCategorize("application", "erp", 1, 1);
+        complete(task(), withVariables("incidentManagerNote", "War room opened", "resolverGroup", "application"));
+        complete(task(), withVariables("diagnosis", "Memory leak"));
+        complete(task(), withVariables("resolution", "Rolled back the release"));
+        confirm(incident, "fixed");
+
+        assertThat(incident).isEnded()
+                .hasPassedInOrder("Task_CloseIncident", "Task_DecideReview", "Task_StartPostIncidentReview",
+                        "Gateway_ReviewDecided", "EndEvent_IncidentClosed");
+        assertThat(incident).variables().containsEntry("reviewRequired", true);
+        verify(startPostIncidentReview).execute(any());
+    }
+
+    @Test
+    void majorIncidentResolvedByItsSourceIsReviewedToo() throws Exception {
+        ProcessInstance incident = reportAndCategorize("network", "core-switch", 1, 2);
+
+        runtimeService().createMessageCorrelation("AlertResolved").processInstanceId(incident.getId())
+                .setVariable("autoResolve", true).setVariable("resolvedBySource", "prometheus").correlate();
+
+        assertThat(incident).isEnded()
+                .hasPassedInOrder("Task_RecordAutomaticResolution", "Task_CloseIncident", "Task_StartPostIncidentReview");
+        verify(startPostIncidentReview).execute(any());
     }
 
     @Test
