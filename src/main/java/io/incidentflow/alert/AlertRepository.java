@@ -1,16 +1,21 @@
 package io.incidentflow.alert;
 
+import java.sql.DatabaseMetaData;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** Received alerts and the open dedup keys ("groups"). SQL for H2 and PostgreSQL alike. */
@@ -19,10 +24,27 @@ class AlertRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final String groupReadLock;
 
-    AlertRepository(JdbcClient jdbc, ObjectMapper json) {
+    AlertRepository(JdbcClient jdbc, ObjectMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.groupReadLock = groupReadLock(dataSource);
+    }
+
+    /**
+     * On PostgreSQL a duplicate holds its group with a key-share lock until it commits: duplicates don't block
+     * each other, but a closing incident's release of the group waits for them, so a duplicate never ends up on
+     * a group that is gone (no incident, no occurrence), and one that comes after the release opens a new
+     * incident. H2 has no such lock; it serves one node in development.
+     */
+    private static String groupReadLock(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equals(product) ? " FOR KEY SHARE OF g" : "";
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database holds the alerts", e);
+        }
     }
 
     boolean eventSeen(long integrationId, String eventId) {
@@ -31,12 +53,12 @@ class AlertRepository {
                 .query(Long.class).single() > 0;
     }
 
-    /** The open group of a dedup key, with its incident's number once it has one. Reads only: takes no lock. */
+    /** The open group of a dedup key, with its incident's number once it has one; see {@link #groupReadLock}. */
     Optional<OpenGroup> findGroup(long integrationId, String dedupKey) {
         return jdbc.sql("""
                 SELECT g.id, g.pending_action, i.number
                   FROM alert_group g LEFT JOIN incident i ON i.id = g.incident_id
-                 WHERE g.integration_id = :integration AND g.dedup_key = :key""")
+                 WHERE g.integration_id = :integration AND g.dedup_key = :key""" + groupReadLock)
                 .param("integration", integrationId).param("key", dedupKey)
                 .query((rs, n) -> new OpenGroup(rs.getLong("id"), action(rs.getString("pending_action")),
                         rs.getString("number")))

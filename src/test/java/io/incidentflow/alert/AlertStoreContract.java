@@ -88,7 +88,7 @@ abstract class AlertStoreContract {
             jdbc.sql("DELETE FROM " + table).update();
         }
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
-        repository = new AlertRepository(jdbc, new ObjectMapper());
+        repository = new AlertRepository(jdbc, new ObjectMapper(), dataSource());
         incidents = mock(IncidentService.class);
         integrations = mock(IntegrationService.class);
         runtimeService = mock(RuntimeService.class);
@@ -172,7 +172,7 @@ abstract class AlertStoreContract {
     @Test
     void whenTheDatabaseFailsHalfWayNothingOfTheRequestIsStored() {
         AtomicInteger inserts = new AtomicInteger();
-        AlertRepository failing = new AlertRepository(jdbc, new ObjectMapper()) {
+        AlertRepository failing = new AlertRepository(jdbc, new ObjectMapper(), dataSource()) {
             @Override
             void insertAlert(long integrationId, Alert alert, Long groupId, AlertOutcome outcome, OffsetDateTime now) {
                 if (inserts.incrementAndGet() == 2) {
@@ -553,11 +553,11 @@ abstract class AlertStoreContract {
         return created;
     }
 
-    private List<AlertIntake.AcceptedAlert> accept(Alert... alerts) {
+    List<AlertIntake.AcceptedAlert> accept(Alert... alerts) {
         return intake.accept(integration, List.of(alerts));
     }
 
-    private static Alert firing(String dedupKey, String eventId) {
+    static Alert firing(String dedupKey, String eventId) {
         return alert(dedupKey, AlertStatus.FIRING, eventId);
     }
 
