@@ -18,6 +18,8 @@ import io.incidentflow.incident.IncidentService;
 import io.incidentflow.incident.NewIncident;
 import io.incidentflow.support.AdjustableClock;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,8 @@ class AckLinkWebTest {
     AckLinkProperties properties;
     @Autowired
     AckLinkKey key;
+    @Autowired
+    RuntimeService runtimeService;
 
     Incident incident;
 
@@ -133,6 +137,12 @@ class AckLinkWebTest {
     void aLinkToAnIncidentThatDoesNotExistIsRejected() throws Exception {
         mvc.perform(post(path(links.linkFor("INC-999999", "hanako")))).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("The incident does not exist.")));
+    }
+
+    /** The context is shared with other tests: leave no open incident task behind. */
+    @AfterEach
+    void endTheIncidentsProcess() {
+        runtimeService.deleteProcessInstance(incident.processInstanceId(), "test over");
     }
 
     private Incident reloaded() {
