@@ -223,7 +223,7 @@ class EngagementFlowTest {
                 .containsExactly(tuple(1, DeliveryStatus.FAILED), tuple(2, DeliveryStatus.FAILED),
                         tuple(3, DeliveryStatus.FAILED));
         assertThat(passed(engagement)).contains("BoundaryEvent_DeliveryFailed", "EndEvent_DeliveryGivenUp");
-        assertThat(waitingAt(engagement)).contains("TimerEvent_StageTimeUp");
+        assertThat(waitingAt(engagement)).contains("Gateway_WaitForAcknowledgement");
         assertThat(runtimeService.createIncidentQuery().processInstanceId(engagement.getId()).count())
                 .as("no engine incident").isZero();
         assertThat(waitingAt(runtimeService.createProcessInstanceQuery()
