@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,12 @@ class EngagementFlowTest {
                 new Stage(10, true, List.of(new Target("yamada", null))))), "test");
         responsePlans.create(new ResponsePlan("db-critical", "DB 障害", 2, "本番 DB の障害", null,
                 List.of(new ChatChannel("ops-room", null, null, null, null)), "db-critical", List.of(), null), "test");
+    }
+
+    /** Other tests of this application context read the delivery log of their own incidents. */
+    @AfterEach
+    void forgetDeliveries() {
+        jdbc.sql("DELETE FROM notification_delivery").update();
     }
 
     @Test
