@@ -109,6 +109,10 @@ class EngagementApiTest {
             mvc.perform(delete("/api/escalation-plans/db-critical").with(other)).andExpect(status().isForbidden());
         }
         mvc.perform(get("/api/escalation-plans")).andExpect(status().isUnauthorized());
+        // Acknowledging is for those who respond: auditors and analysts only watch.
+        mvc.perform(post("/api/incidents/INC-999999/acknowledge").with(AUDITOR)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/incidents/INC-999999/acknowledge").with(ANALYST)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/incidents/INC-999999/acknowledge").with(DESK)).andExpect(status().isNotFound());
     }
 
     @Test
