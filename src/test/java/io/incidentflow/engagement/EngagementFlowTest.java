@@ -172,6 +172,24 @@ class EngagementFlowTest {
     }
 
     @Test
+    void acknowledgedInAStageThatDoesNotStopTheNextStageThatStopsEndsThePlanUnnotified() {
+        escalationPlans.replace("db-critical", new EscalationPlan(null, null, 0, List.of(
+                new Stage(5, false, List.of(new Target("hanako", null))),
+                new Stage(10, true, List.of(new Target("yamada", null))))), "test");
+        Incident incident = open();
+        ProcessInstance engagement = engagementOf(incident);
+        run(engagement, "Task_PostOpening");
+
+        incidents.acknowledge(incident.id(), "hanako");
+        run(engagement, "Task_PostAcknowledgement");
+        run(engagement, "TimerEvent_RestOfStage");
+
+        assertThat(passed(engagement)).contains("EndEvent_AlreadyAcknowledged", "EndEvent_Acknowledged");
+        assertThat(waitingAt(engagement)).containsExactly("CatchEvent_IncidentResolved");
+        assertThat(chat.eventsAt("/yamada")).isEmpty();
+    }
+
+    @Test
     void onlyTheFirstAcknowledgementCounts() {
         Incident incident = open();
 
