@@ -202,7 +202,7 @@ class IncidentOpener implements DisposableBean {
         variables.put("alertGroupId", group.id());
         variables.put("integrationName", integration.name());
         variables.put("autoResolve", integration.autoResolve());
-        variables.put("responsePlan", plan.map(ResponsePlan::name).orElse(null));
+        plan.ifPresent(found -> variables.put("responsePlan", found.name()));
         Incident opened = incidents.open(incident, variables);
         repository.markOpen(group.id(), opened.id());
         return opened.id();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.incidentflow.contact.ChannelType;
 import io.incidentflow.contact.ContactNotFoundException;
 import io.incidentflow.contact.ContactService;
 import io.incidentflow.contact.EngagementStage;
@@ -24,7 +25,6 @@ import io.incidentflow.notification.IncidentSummary;
 import io.incidentflow.notification.Notice;
 import io.incidentflow.notification.NotificationException;
 import io.incidentflow.notification.NotificationService;
-import io.incidentflow.contact.ChannelType;
 import io.incidentflow.oncall.OnCallService;
 import io.incidentflow.oncall.ScheduleNotFoundException;
 

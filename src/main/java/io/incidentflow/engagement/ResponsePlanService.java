@@ -67,10 +67,6 @@ public class ResponsePlanService {
         return name == null ? Optional.empty() : repository.find(name);
     }
 
-    public boolean exists(String name) {
-        return name != null && repository.exists(name);
-    }
-
     @Transactional(readOnly = true)
     List<ResponsePlan> list() {
         return repository.names().stream().map(name -> repository.find(name).orElseThrow()).toList();

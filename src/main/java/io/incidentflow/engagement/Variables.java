@@ -3,6 +3,7 @@ package io.incidentflow.engagement;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.JobQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.Job;
 
 /** Reads the engagement's process variables, whichever number type the engine hands back. */
@@ -41,15 +42,24 @@ final class Variables {
     /**
      * Whether this run of the step's job is its last (retries are down to 1 after earlier failures): then a failed
      * delivery is given up and recorded instead of failing the job into an engine incident. The running job is
-     * already deleted in this transaction, so its retries are read as committed, in a transaction of their own.
+     * already deleted in this transaction, so its retries are read as committed, in a transaction of their own. The
+     * job belongs to the execution that arrived at the step, which is the step's parent when the step is a scope
+     * of its own (it has a boundary event).
      */
     static boolean lastAttempt(DelegateExecution execution) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) execution.getProcessEngine()
                 .getProcessEngineConfiguration();
-        Job job = configuration.getCommandExecutorTxRequiresNew().execute(context -> new JobQueryImpl()
-                .executionId(execution.getId())
-                .activityId(execution.getCurrentActivityId())
-                .executeSingleResult(context));
+        Job job = configuration.getCommandExecutorTxRequiresNew().execute(context -> {
+            Job own = jobOf(context, execution.getId(), execution.getCurrentActivityId());
+            return own != null || execution.getParentId() == null ? own
+                    : jobOf(context, execution.getParentId(), execution.getCurrentActivityId());
+        });
         return job != null && job.getRetries() <= 1 && job.getExceptionMessage() != null;
+    }
+
+    private static Job jobOf(CommandContext context, String executionId, String activityId) {
+        JobQueryImpl query = new JobQueryImpl();
+        query.executionId(executionId).activityId(activityId);
+        return query.executeSingleResult(context);
     }
 }

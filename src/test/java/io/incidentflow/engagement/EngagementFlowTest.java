@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,12 @@ class EngagementFlowTest {
                 List.of(new ChatChannel("ops-room", null, null, null, null)), "db-critical", List.of(), null), "test");
     }
 
+    /** Other tests of this application context read the delivery log of their own incidents. */
+    @AfterEach
+    void forgetDeliveries() {
+        jdbc.sql("DELETE FROM notification_delivery").update();
+    }
+
     @Test
     void unacknowledgedStageOneEngagesStageTwoUntilAcknowledgedOverRest() throws Exception {
         Incident incident = open();
@@ -162,6 +169,24 @@ class EngagementFlowTest {
         assertThat(jobs(engagement)).as("the stage's timer is gone with it").isEmpty();
         assertThat(chat.eventsAt("/yamada")).isEmpty();
         assertThat(incidents.findById(incident.id()).orElseThrow().acknowledgedBy()).isEqualTo("hanako");
+    }
+
+    @Test
+    void acknowledgedInAStageThatDoesNotStopTheNextStageThatStopsEndsThePlanUnnotified() {
+        escalationPlans.replace("db-critical", new EscalationPlan(null, null, 0, List.of(
+                new Stage(5, false, List.of(new Target("hanako", null))),
+                new Stage(10, true, List.of(new Target("yamada", null))))), "test");
+        Incident incident = open();
+        ProcessInstance engagement = engagementOf(incident);
+        run(engagement, "Task_PostOpening");
+
+        incidents.acknowledge(incident.id(), "hanako");
+        run(engagement, "Task_PostAcknowledgement");
+        run(engagement, "TimerEvent_RestOfStage");
+
+        assertThat(passed(engagement)).contains("EndEvent_AlreadyAcknowledged", "EndEvent_Acknowledged");
+        assertThat(waitingAt(engagement)).containsExactly("CatchEvent_IncidentResolved");
+        assertThat(chat.eventsAt("/yamada")).isEmpty();
     }
 
     @Test
@@ -223,7 +248,7 @@ class EngagementFlowTest {
                 .containsExactly(tuple(1, DeliveryStatus.FAILED), tuple(2, DeliveryStatus.FAILED),
                         tuple(3, DeliveryStatus.FAILED));
         assertThat(passed(engagement)).contains("BoundaryEvent_DeliveryFailed", "EndEvent_DeliveryGivenUp");
-        assertThat(waitingAt(engagement)).contains("TimerEvent_StageTimeUp");
+        assertThat(waitingAt(engagement)).contains("Gateway_WaitForAcknowledgement");
         assertThat(runtimeService.createIncidentQuery().processInstanceId(engagement.getId()).count())
                 .as("no engine incident").isZero();
         assertThat(waitingAt(runtimeService.createProcessInstanceQuery()

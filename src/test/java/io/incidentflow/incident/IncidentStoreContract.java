@@ -58,7 +58,8 @@ abstract class IncidentStoreContract {
         jdbc = JdbcClient.create(dataSource());
         jdbc.sql("DELETE FROM incident").update();
         clock = new MutableClock(START);
-        runtimeService = mock(RuntimeService.class);
+        // Deep stubs: acknowledging correlates a message through the builder chain.
+        runtimeService = mock(RuntimeService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
         identityService = mock(IdentityService.class);
         events = mock(ApplicationEventPublisher.class);
         service = new IncidentService(new IncidentRepository(jdbc), runtimeService, identityService, events, clock);
@@ -347,6 +348,17 @@ abstract class IncidentStoreContract {
         assertThat(acknowledged.acknowledgedBy()).isEqualTo("pagerduty-user");
         assertThat(acknowledged.acknowledgedAt()).isEqualTo(first);
         assertThat(acknowledged.assignee()).isNull();
+    }
+
+    @Test
+    void everyAcknowledgementIsPassedToTheIncidentsEngagement() {
+        Incident incident = classified("Payments down", 3);
+
+        service.acknowledge(incident.id(), "pagerduty-user");
+        service.recordAssignment(incident.id(), "alice");
+
+        verify(runtimeService.createMessageCorrelation("IncidentAcknowledged"), org.mockito.Mockito.times(2))
+                .processInstanceBusinessKey(incident.number());
     }
 
     @Test
