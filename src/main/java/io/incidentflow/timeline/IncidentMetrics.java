@@ -6,11 +6,13 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,15 @@ class IncidentMetrics {
 
     private final JdbcClient jdbc;
     private final MeterRegistry registry;
+
+    /**
+     * Micrometer's global registry, which Spring Boot binds to /actuator/prometheus, as the alert intake uses: the
+     * engine that runs a step publishes to whichever context registered it, and the count must reach the scrape.
+     */
+    @Autowired
+    IncidentMetrics(JdbcClient jdbc) {
+        this(jdbc, Metrics.globalRegistry);
+    }
 
     IncidentMetrics(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
