@@ -2,6 +2,9 @@ package io.incidentflow.timeline;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.incidentflow.incident.Incident;
 import io.incidentflow.incident.IncidentFilter;
 import io.incidentflow.incident.IncidentService;
@@ -35,11 +38,25 @@ class AuditPageController {
     private final IncidentService incidents;
     private final Timeline timeline;
     private final ProcessPath paths;
+    private final ObjectMapper json;
 
-    AuditPageController(IncidentService incidents, Timeline timeline, ProcessPath paths) {
+    AuditPageController(IncidentService incidents, Timeline timeline, ProcessPath paths, ObjectMapper json) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.paths = paths;
+        this.json = json;
+    }
+
+    /** An entry with its details as JSON: what the API answers, readable without a JSON viewer. */
+    record Row(TimelineEntry entry, String details) {
+    }
+
+    private Row row(TimelineEntry entry) {
+        try {
+            return new Row(entry, json.writeValueAsString(entry.details()));
+        } catch (JsonProcessingException e) {
+            return new Row(entry, String.valueOf(entry.details()));
+        }
     }
 
     @GetMapping("/audit/incidents")
@@ -53,7 +70,7 @@ class AuditPageController {
         Incident incident = incidents.findByNumber(number)
                 .orElseThrow(() -> TimelineController.notFound(number, "does not exist"));
         model.addAttribute("incident", incident);
-        model.addAttribute("entries", timeline.of(incident));
+        model.addAttribute("entries", timeline.of(incident).stream().map(this::row).toList());
         model.addAttribute("kinds", KINDS);
         model.addAttribute("path", paths.of(incident).orElse(null));
         model.addAttribute("bpmnJs", BPMN_JS);

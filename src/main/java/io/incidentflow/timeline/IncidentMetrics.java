@@ -6,12 +6,16 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,6 +33,15 @@ class IncidentMetrics {
 
     private final JdbcClient jdbc;
     private final MeterRegistry registry;
+
+    /**
+     * Micrometer's global registry, which Spring Boot binds to /actuator/prometheus, as the alert intake uses: the
+     * engine that runs a step publishes to whichever context registered it, and the count must reach the scrape.
+     */
+    @Autowired
+    IncidentMetrics(JdbcClient jdbc) {
+        this(jdbc, Metrics.globalRegistry);
+    }
 
     IncidentMetrics(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
@@ -55,17 +68,21 @@ class IncidentMetrics {
         }));
     }
 
-    /** The first claim of an incident's task acknowledges it (see TaskAssignmentListener); later ones do not. */
+    /**
+     * The first claim of an incident's task acknowledges it (see TaskAssignmentListener); later ones do not. Runs
+     * before that listener, so the record still shows whether the incident was unacknowledged; after commit it
+     * shows the acknowledgement this claim made.
+     */
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public void onTaskAssigned(DelegateTask task) {
-        if (task.getAssignee() == null || !(task.getVariable("incidentId") instanceof Number incidentId)) {
+        if (task.getAssignee() == null || !(task.getVariable("incidentId") instanceof Number incidentId)
+                || times(incidentId.longValue()).map(Times::acknowledgedAt).isPresent()) {
             return;
         }
         String assignee = task.getAssignee();
-        // After commit the incident row shows what the assignment did, whichever listener ran first.
         afterCommit(() -> times(incidentId.longValue())
-                .filter(incident -> assignee.equals(incident.acknowledgedBy())
-                        && incident.acknowledgedAt() != null && incident.acknowledgedAt().isEqual(incident.updatedAt()))
+                .filter(incident -> incident.acknowledgedAt() != null && assignee.equals(incident.acknowledgedBy()))
                 .ifPresent(incident -> record("incidentflow.incidents.time.to.acknowledge",
                         "From registration to the first acknowledgement", incident, incident.registeredAt(),
                         incident.acknowledgedAt())));
@@ -90,14 +107,13 @@ class IncidentMetrics {
 
     private Optional<Times> times(long incidentId) {
         return jdbc.sql("""
-                SELECT priority, registered_at, acknowledged_at, acknowledged_by, resolved_at, updated_at
+                SELECT priority, registered_at, acknowledged_at, acknowledged_by, resolved_at
                   FROM incident WHERE id = :id""")
                 .param("id", incidentId)
                 .query((rs, n) -> new Times(rs.getObject("priority", Integer.class),
                         rs.getObject("registered_at", OffsetDateTime.class),
                         rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by"),
-                        rs.getObject("resolved_at", OffsetDateTime.class),
-                        rs.getObject("updated_at", OffsetDateTime.class)))
+                        rs.getObject("resolved_at", OffsetDateTime.class)))
                 .optional();
     }
 
@@ -115,7 +131,7 @@ class IncidentMetrics {
     }
 
     private record Times(Integer priority, OffsetDateTime registeredAt, OffsetDateTime acknowledgedAt,
-            String acknowledgedBy, OffsetDateTime resolvedAt, OffsetDateTime updatedAt) {
+            String acknowledgedBy, OffsetDateTime resolvedAt) {
 
         String priorityTag() {
             return priority == null ? "none" : "P" + priority;

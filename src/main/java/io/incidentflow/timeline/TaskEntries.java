@@ -139,14 +139,20 @@ class TaskEntries implements TimelineSource {
                 .orderByTime().asc().list()) {
             if (detail instanceof HistoricFormField field && field.getTaskId() != null) {
                 submitted.computeIfAbsent(field.getTaskId(), id -> new TreeMap<>())
-                        .put(field.getFieldId(), field.getFieldValue());
+                        .put(field.getFieldId(), plain(field.getFieldValue()));
             } else if (detail instanceof HistoricVariableUpdate update && update.getTaskId() != null) {
                 set.computeIfAbsent(update.getTaskId(), id -> new TreeMap<>())
-                        .put(update.getVariableName(), update.getValue());
+                        .put(update.getVariableName(), plain(update.getValue()));
             }
         }
         set.forEach(submitted::putIfAbsent);
         return submitted;
+    }
+
+    /** JSON (Spin) and serialized objects become their text, so any variable can be written as JSON and CSV. */
+    private static Object plain(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                ? value : value instanceof Date date ? utc(date) : String.valueOf(value);
     }
 
     private static Map<String, Object> base(HistoricTaskInstance task) {

@@ -1,8 +1,11 @@
 package io.incidentflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,6 +113,22 @@ class AuditApiTest {
     }
 
     @Test
+    void deploymentDeletedThroughEngineRestIsAuditedWithTheUsersName() throws Exception {
+        ResponseEntity<String> deployed = deploy("analyst-user", "audit-delete-" + System.nanoTime());
+        String deploymentId = json.readTree(deployed.getBody()).path("id").asText();
+
+        ResponseEntity<String> deleted = http.withBasicAuth("analyst-user", "analyst-user-password").exchange(
+                "/engine-rest/deployment/" + deploymentId, HttpMethod.DELETE, null,
+                String.class);
+
+        assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(deployments(deploymentId)).extracting(entry -> entry.path("action").asText(),
+                entry -> entry.path("actor").asText())
+                .containsExactly(tuple("deploy", "analyst-user"),
+                        tuple("delete-deployment", "analyst-user"));
+    }
+
+    @Test
     void onlyAuditorsAndAdminsReadTheAuditLog() {
         assertThat(http.withBasicAuth("analyst-user", "analyst-user-password").getForEntity("/api/audit/verify",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -118,7 +138,7 @@ class AuditApiTest {
     }
 
     private List<JsonNode> deployments(String deploymentId) throws Exception {
-        List<JsonNode> found = new java.util.ArrayList<>();
+        List<JsonNode> found = new ArrayList<>();
         get(AUDITOR, "/api/audit?limit=10000").forEach(entry -> {
             if (entry.path("targetType").asText().equals("deployment")
                     && entry.path("targetId").asText().equals(deploymentId)) {
@@ -176,14 +196,14 @@ class AuditApiTest {
 
     private AuditRow row(long id) {
         return jdbc.sql("SELECT * FROM audit_log WHERE id = :id").param("id", id)
-                .query((rs, n) -> new AuditRow(id, rs.getObject("at", java.time.OffsetDateTime.class),
+                .query((rs, n) -> new AuditRow(id, rs.getObject("at", OffsetDateTime.class),
                         rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
                         rs.getString("target_id"), rs.getString("details"), rs.getString("prev_hash"),
                         rs.getString("hash")))
                 .single();
     }
 
-    private record AuditRow(long id, java.time.OffsetDateTime atTime, String actor, String action, String targetType,
+    private record AuditRow(long id, OffsetDateTime atTime, String actor, String action, String targetType,
             String targetId, String details, String prevHash, String hash) {
 
         String at() {

@@ -2,6 +2,7 @@ package io.incidentflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -73,8 +74,8 @@ class AuditLogTest {
         Fixture audit = fixture(database);
         audit.recordThree();
         long[] ids = audit.ids();
-        java.time.OffsetDateTime second = audit.jdbc.sql("SELECT at FROM audit_log WHERE id = :id")
-                .param("id", ids[1]).query(java.time.OffsetDateTime.class).single();
+        OffsetDateTime second = audit.jdbc.sql("SELECT at FROM audit_log WHERE id = :id")
+                .param("id", ids[1]).query(OffsetDateTime.class).single();
 
         assertThat(audit.log.list(null, null, 10)).extracting(AuditEntry::id).containsExactly(ids[0], ids[1], ids[2]);
         assertThat(audit.log.list(second, null, 10)).extracting(AuditEntry::id).containsExactly(ids[1], ids[2]);

@@ -20,11 +20,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The timeline's own SQL, run unchanged against H2 and PostgreSQL (see the subclasses), the engine mocked. */
 abstract class TimelineStoreContract {
@@ -135,6 +138,31 @@ abstract class TimelineStoreContract {
                 .isEqualTo(1);
         assertThat(registry.get("incidentflow.incidents.time.to.resolve").timer()
                 .totalTime(TimeUnit.MINUTES)).isEqualTo(90);
+    }
+
+    @Test
+    void onlyTheClaimThatAcknowledgesRecordsTheTimeToAcknowledge() {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
+        OffsetDateTime claimed = REGISTERED.plusMinutes(4);
+
+        transaction.executeWithoutResult(status -> {
+            metrics.onTaskAssigned(task("hanako"));
+            // What TaskAssignmentListener, which runs after it, does to the record.
+            jdbc.sql("UPDATE incident SET acknowledged_at = :at, acknowledged_by = 'hanako' WHERE id = :id")
+                    .param("at", claimed).param("id", incidentId).update();
+        });
+        transaction.executeWithoutResult(status -> metrics.onTaskAssigned(task("taro")));
+
+        assertThat(registry.get("incidentflow.incidents.time.to.acknowledge").timer().count()).isEqualTo(1);
+        assertThat(registry.get("incidentflow.incidents.time.to.acknowledge").timer().totalTime(TimeUnit.MINUTES))
+                .isEqualTo(4);
+    }
+
+    private DelegateTask task(String assignee) {
+        DelegateTask task = mock(DelegateTask.class);
+        when(task.getAssignee()).thenReturn(assignee);
+        when(task.getVariable("incidentId")).thenReturn(incidentId);
+        return task;
     }
 
     private void step(String id, String name, String delegate, String user) {
