@@ -130,11 +130,21 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Saves the whole window as {@code target/e2e-screenshots/<name>.png}. */
     Path screenshot(String name) {
+        return save(driver.getScreenshotAs(OutputType.FILE), name);
+    }
+
+    /** Saves just {@code element}, e.g. a diagram. */
+    Path screenshot(WebElement element, String name) {
+        return save(element.getScreenshotAs(OutputType.FILE), name);
+    }
+
+    private static Path save(File screenshot, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(screenshot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,9 @@ import org.openqa.selenium.WebElement;
  */
 final class Tasklist {
 
+    private static final String MOUSEDOWN =
+            "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true, button: 0}))";
+
     private final Browser browser;
 
     Tasklist(Browser browser) {
@@ -67,8 +70,7 @@ final class Tasklist {
     /** Chooses the option whose bilingual label ends in {@code englishLabel} ("インシデント / Incident"). */
     void radio(String key, String englishLabel) {
         browser.click(By.xpath("//label[input[@type='radio' and contains(@id, '-Field_" + key + "-')]"
-                + " and substring(normalize-space(), string-length(normalize-space()) - "
-                + (englishLabel.length() + 1) + ") = '/ " + englishLabel + "']/input"));
+                + " and " + endsWith(englishLabel) + "]/input"));
     }
 
     /** Opens form-js' own dropdown and picks the option ending in {@code englishLabel}, as a mouse does. */
@@ -76,14 +78,10 @@ final class Tasklist {
         WebElement display = browser.waitFor(By.cssSelector("[id$='-Field_" + key + "-display']"));
         browser.script(MOUSEDOWN, display.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')]")));
         WebElement option = browser.waitFor(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')"
-                + " and substring(normalize-space(), string-length(normalize-space()) - " + (englishLabel.length() + 1)
-                + ") = '/ " + englishLabel + "']"));
+                + " and " + endsWith(englishLabel) + "]"));
         browser.script(MOUSEDOWN, option);
         browser.waitForText(By.cssSelector("[id$='-Field_" + key + "-display']"), englishLabel);
     }
-
-    private static final String MOUSEDOWN =
-            "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true, button: 0}))";
 
     /** What a context field (read-only, {@code Context_<key>}) or an answer field shows. */
     String value(String key) {
@@ -93,6 +91,13 @@ final class Tasklist {
 
     void complete() {
         browser.click(By.cssSelector("button[ng-click='complete()']"));
+    }
+
+    /** XPath 1.0 has no ends-with: the label's text ends in "/ English". */
+    private static String endsWith(String englishLabel) {
+        String suffix = "/ " + englishLabel;
+        return "substring(normalize-space(), string-length(normalize-space()) - " + (suffix.length() - 1) + ") = '"
+                + suffix + "'";
     }
 
     private WebElement field(String key) {

@@ -113,6 +113,24 @@ class TasklistBrowserIT {
         }
     }
 
+    @Test
+    void analystSeesTheIncidentFlowDiagramInCockpit() throws Exception {
+        String definition = json.readTree(http.withBasicAuth("analyst-user", "analyst-user-password")
+                .getForEntity("/engine-rest/process-definition/key/incident-management", String.class).getBody())
+                .path("id").asText();
+        try (Browser analyst = Browser.open(baseUrl(), "en")) {
+            analyst.logIn("cockpit", "analyst-user", "analyst-user-password");
+            // The model is long and flat: a wide window makes Cockpit fit it at a readable size.
+            analyst.driver().manage().window().setSize(new org.openqa.selenium.Dimension(3000, 1900));
+            analyst.go("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+            analyst.waitFor(By.cssSelector(".djs-element[data-element-id='Task_ConfirmClosure']"));
+            assertThat(analyst.all(By.cssSelector(".djs-element[data-element-id='Task_InvestigateAndDiagnose']")))
+                    .isNotEmpty();
+            // The viewport group's box is the drawing itself, without Cockpit's controls and margins.
+            analyst.screenshot(analyst.waitFor(By.cssSelector(".djs-container svg g.viewport")), "incident-flow-diagram");
+        }
+    }
+
     private String reportOverApi(String title) throws Exception {
         ResponseEntity<String> created = http.withBasicAuth("desk-user", "desk-user-password")
                 .postForEntity("/api/incidents", Map.of("title", title), String.class);
