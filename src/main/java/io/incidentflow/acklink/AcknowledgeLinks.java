@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.incidentflow.acklink.AckLinkRejectedException.Reason;
+import io.incidentflow.engagement.AckLinkFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * the expiry and a random id. Opening the link changes nothing; its page's button acknowledges, once.
  */
 @Component
-public class AcknowledgeLinks {
+public class AcknowledgeLinks implements AckLinkFactory {
 
     static final String PATH = "/ack/";
     private static final String VERSION = "1";
@@ -54,6 +55,7 @@ public class AcknowledgeLinks {
      *
      * @throws IllegalArgumentException when the number or the contact is blank, too long or has control characters
      */
+    @Override
     public String linkFor(String incidentNumber, String contactId) {
         String payload = String.join("\n", VERSION, checked("incidentNumber", incidentNumber, 20),
                 checked("contactId", contactId, 100),

@@ -1,8 +1,8 @@
 package io.incidentflow.engagement;
 
 /**
- * Where a contact acknowledges an incident with one click: an absolute URL, or null when there is none. The signed,
- * expiring links come from another feature; until it is wired in, {@link EngagementConfiguration} supplies none.
+ * Where a contact acknowledges an incident with one click: an absolute URL. The signed, expiring links are the
+ * {@code acklink} feature's; engagement only puts them into its messages.
  */
 public interface AckLinkFactory {
 

@@ -51,8 +51,7 @@ class ModelConformanceTest {
             }
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
                 // Processes that only other processes call (isStartableInTasklist="false") have no start form.
-                if (!(start.getParentElement() instanceof SubProcess)
-                        && ((Process) start.getParentElement()).isCamundaStartableInTasklist()) {
+                if (start.getParentElement() instanceof Process process && process.isCamundaStartableInTasklist()) {
                     assertFormRef(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formIds);
                 }
             }
