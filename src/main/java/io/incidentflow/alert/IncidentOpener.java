@@ -203,6 +203,7 @@ class IncidentOpener implements DisposableBean {
         variables.put("integrationName", integration.name());
         variables.put("autoResolve", integration.autoResolve());
         plan.ifPresent(found -> variables.put("responsePlan", found.name()));
+        plan.map(ResponsePlan::runbook).ifPresent(runbook -> variables.put("runbook", runbook));
         Incident opened = incidents.open(incident, variables);
         repository.markOpen(group.id(), opened.id());
         return opened.id();

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
     "processes/engagement.bpmn",
     "processes/priority-matrix.dmn",
     "processes/assignment-routing.dmn",
-    "processes/review-required.dmn"})
+    "processes/review-required.dmn",
+    "runbooks/waits-for-a-step.bpmn"})
 class IncidentManagementProcessTest {
 
     private static final Instant REPORTED_AT = Instant.parse("2026-03-02T09:00:00Z");
@@ -406,8 +407,43 @@ class IncidentManagementProcessTest {
     void incidentWithNothingToEngageEndsItsEngagementAtOnce() {
         ProcessInstance incident = reportAndCategorize("application", "erp", 3, 2);
 
-        assertThat(incident).hasPassed("CallActivity_EngageResponders", "EndEvent_EngagementEnded");
+        assertThat(incident).hasPassed("CallActivity_EngageResponders", "EndEvent_EngagementEnded",
+                "EndEvent_NoRunbook").hasNotPassed("CallActivity_RunRunbook");
         verifyNoInteractions(postOpening);
+    }
+
+    @Test
+    void theResponsePlansRunbookRunsBesideTheResolution() {
+        ProcessInstance incident = reportWithRunbook();
+
+        execute(job("CallActivity_RunRunbook", incident));
+        ProcessInstance runbook = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("runbook-waits-for-a-step").superProcessInstanceId(incident.getId()).singleResult();
+        assertThat(runbook).isWaitingAt("Task_ManualStep").variables()
+                .containsOnlyKeys("incidentId", "incidentNumber", "service", "title");
+        assertThat(incident).isWaitingAt("Task_InitialDiagnosis", "CallActivity_RunRunbook");
+
+        complete(task(runbook));
+
+        assertThat(incident).hasPassed("EndEvent_RunbookDone").isWaitingAt("Task_InitialDiagnosis");
+    }
+
+    @Test
+    void aResolutionStopsTheRunbookThatIsStillRunning() {
+        ProcessInstance incident = reportWithRunbook();
+        execute(job("CallActivity_RunRunbook", incident));
+
+        complete(task(incident), withVariables("firstLineOutcome", "resolved", "resolution", "Restarted"));
+
+        assertThat(incident).hasPassed("BoundaryEvent_ResolvedDuringRunbook", "EndEvent_RunbookStopped")
+                .hasNotPassed("EndEvent_RunbookDone").isWaitingAt("Task_ConfirmClosure");
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("runbook-waits-for-a-step")
+                .count()).isZero();
+    }
+
+    private static ProcessInstance reportWithRunbook() {
+        return report(withVariables("source", "alertmanager", "preClassified", true, "category", "application",
+                "service", "erp", "impact", 3, "urgency", 2, "runbook", "runbook-waits-for-a-step"));
     }
 
     private static ProcessInstance calledEngagement(ProcessInstance incident) {
