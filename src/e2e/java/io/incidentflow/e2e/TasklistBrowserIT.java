@@ -68,7 +68,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    void auditorOpensTheIncidentRecordInTheBrowserButMayNotUseTasklist() throws Exception {
+    void auditorOpensTheIncidentRecordAndItsAuditPageInTheBrowserButMayNotUseTasklist() throws Exception {
         String number = reportOverApi("監査で確認 — ログ欠落 app02");
 
         try (Browser auditor = Browser.open(baseUrl(), "en")) {
@@ -90,6 +90,14 @@ class TasklistBrowserIT {
             assertThat(shown.path("number").asText()).isEqualTo(number);
             assertThat(shown.path("title").asText()).isEqualTo("監査で確認 — ログ欠落 app02");
             auditor.screenshot("auditor-reads-incident-record");
+
+            auditor.driver().get("http://auditor-user:auditor-user-password@localhost:" + port + "/audit/incidents/"
+                    + number);
+            auditor.waitFor(By.cssSelector("#diagram [data-element-id='Task_RegisterIncident'].done"));
+            auditor.waitFor(By.cssSelector("#diagram [data-element-id='Task_IdentifyIncident'].active"));
+            assertThat(auditor.driver().findElement(By.tagName("body")).getText())
+                    .contains("監査で確認 — ログ欠落 app02", "Register incident");
+            auditor.screenshot("auditor-audit-page");
         }
     }
 

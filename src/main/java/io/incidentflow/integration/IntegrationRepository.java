@@ -122,8 +122,18 @@ class IntegrationRepository {
                 .query(IntegrationRepository::map).optional();
     }
 
+    /**
+     * The integration as its alerts see it: without a dedup template of its own it de-duplicates by its response
+     * plan's. In the same query, because it runs for every alert request.
+     */
     Optional<Integration> findByKeyHash(String keyHash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE key_hash = :keyHash").param("keyHash", keyHash)
+        return jdbc.sql("""
+                SELECT i.id, i.name, i.type, i.enabled, i.category, i.service, i.default_impact, i.urgency,
+                       i.resolver_group, i.per_alert, i.auto_resolve,
+                       COALESCE(i.dedup_template, p.dedup_template) AS dedup_template, i.response_plan
+                  FROM integration i LEFT JOIN response_plan p ON p.name = i.response_plan
+                 WHERE i.key_hash = :keyHash""")
+                .param("keyHash", keyHash)
                 .query(IntegrationRepository::map).optional();
     }
 

@@ -75,6 +75,22 @@ abstract class IncidentOperationsStoreContract {
     }
 
     @Test
+    void bothTimelinesOfAMergeShowTheLinkWithWhoAndWhen() {
+        long survivor = incidentWithEvidence("web01 down", "web01", 2, 1);
+        long duplicate = incidentWithEvidence("web01 ping lost", "web01-ping", 3, 2);
+        operations.merge(number(duplicate), number(survivor), "desk", List.of());
+        LinkEntries links = new LinkEntries(new IncidentOperationsRepository(jdbc));
+
+        assertThat(links.entriesFor(incidents.findById(survivor).orElseThrow())).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo("link");
+            assertThat(entry.actor()).isEqualTo("desk");
+            assertThat(entry.text()).isEqualTo(number(duplicate) + " is duplicate of this incident");
+        });
+        assertThat(links.entriesFor(incidents.findById(duplicate).orElseThrow())).singleElement()
+                .satisfies(entry -> assertThat(entry.text()).isEqualTo("This incident is duplicate of " + number(survivor)));
+    }
+
+    @Test
     void mergeMovesEveryAlertCommentAndDedupGroupToTheSurvivor() {
         long survivor = incidentWithEvidence("web01 down", "web01", 2, 1);
         long duplicate = incidentWithEvidence("web01 ping lost", "web01-ping", 3, 2);

@@ -67,6 +67,26 @@ abstract class IntegrationStoreContract {
     }
 
     @Test
+    void alertsOfAnIntegrationWithoutDedupTemplateAreDeduplicatedByItsResponsePlans() {
+        jdbc.sql("DELETE FROM response_plan WHERE name = 'disk-full'").update();
+        jdbc.sql("""
+                INSERT INTO response_plan (name, dedup_template, created_at, updated_at)
+                VALUES ('disk-full', '{{labels.instance}}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""").update();
+        IntegrationService.CreatedIntegration own = tx(() -> service.create(new IntegrationRequest("own-template",
+                IntegrationType.ALERTMANAGER, null, null, null, null, null, false, false, "{{labels.job}}",
+                "disk-full"), "admin"));
+        IntegrationService.CreatedIntegration planned = tx(() -> service.create(new IntegrationRequest("plan-template",
+                IntegrationType.ALERTMANAGER, null, null, null, null, null, false, false, null, "disk-full"), "admin"));
+
+        assertThat(service.authenticate(own.key(), IntegrationType.ALERTMANAGER).dedupTemplate())
+                .isEqualTo("{{labels.job}}");
+        assertThat(service.authenticate(planned.key(), IntegrationType.ALERTMANAGER).dedupTemplate())
+                .isEqualTo("{{labels.instance}}");
+        assertThat(service.find(planned.integration().id()).orElseThrow().dedupTemplate())
+                .as("the integration's own settings stay as they were set").isNull();
+    }
+
+    @Test
     void everyKeyIsDifferent() {
         String first = create("one", IntegrationType.GENERIC).key();
         String second = create("two", IntegrationType.GENERIC).key();
