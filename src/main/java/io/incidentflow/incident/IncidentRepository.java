@@ -147,27 +147,22 @@ class IncidentRepository {
     }
 
     /** Only the first acknowledgement counts; a later one (from any side) changes nothing but updated_at. */
-    int acknowledge(long id, String by, OffsetDateTime now) {
+    /** True when this call made the incident's first acknowledgement; later ones change nothing. */
+    boolean acknowledgeFirst(long id, String by, OffsetDateTime now) {
         return jdbc.sql("""
-                UPDATE incident
-                   SET acknowledged_by = CASE WHEN acknowledged_at IS NULL THEN :by ELSE acknowledged_by END,
-                       acknowledged_at = COALESCE(acknowledged_at, :now),
-                       updated_at = :now
-                 WHERE id = :id""")
+                UPDATE incident SET acknowledged_by = :by, acknowledged_at = :now, updated_at = :now
+                 WHERE id = :id AND acknowledged_at IS NULL""")
                 .param("by", by)
                 .param("now", now)
                 .param("id", id)
-                .update();
+                .update() == 1;
     }
 
-    /** The first person to take the incident acknowledged it; later hand-overs change only the assignee. */
+    /** Who works on it now; the service acknowledges the incident with the first one. */
     int recordAssignment(long id, String assignee, OffsetDateTime now) {
         return jdbc.sql("""
                 UPDATE incident
-                   SET assignee = :assignee,
-                       acknowledged_by = CASE WHEN acknowledged_at IS NULL THEN :assignee ELSE acknowledged_by END,
-                       acknowledged_at = COALESCE(acknowledged_at, :now),
-                       updated_at = :now
+                   SET assignee = :assignee, updated_at = :now
                  WHERE id = :id""")
                 .param("assignee", assignee)
                 .param("now", now)

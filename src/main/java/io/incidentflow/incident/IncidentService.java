@@ -95,7 +95,9 @@ public class IncidentService {
      * incident's engagement as {@value #ACKNOWLEDGED_MESSAGE}, which nothing receives unless it is waiting.
      */
     public void acknowledge(long id, String by) {
-        requireRow(id, repository.acknowledge(id, trimmed(by), now()));
+        if (repository.acknowledgeFirst(id, trimmed(by), now())) {
+            events.publishEvent(new IncidentAcknowledged(id));
+        }
         String number = get(id).number();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -4,18 +4,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import io.incidentflow.incident.IncidentAcknowledged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -68,24 +65,12 @@ class IncidentMetrics {
         }));
     }
 
-    /**
-     * The first claim of an incident's task acknowledges it (see TaskAssignmentListener); later ones do not. Runs
-     * before that listener, so the record still shows whether the incident was unacknowledged; after commit it
-     * shows the acknowledgement this claim made.
-     */
-    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    public void onTaskAssigned(DelegateTask task) {
-        if (task.getAssignee() == null || !(task.getVariable("incidentId") instanceof Number incidentId)
-                || times(incidentId.longValue()).map(Times::acknowledgedAt).isPresent()) {
-            return;
-        }
-        String assignee = task.getAssignee();
-        afterCommit(() -> times(incidentId.longValue())
-                .filter(incident -> incident.acknowledgedAt() != null && assignee.equals(incident.acknowledgedBy()))
-                .ifPresent(incident -> record("incidentflow.incidents.time.to.acknowledge",
-                        "From registration to the first acknowledgement", incident, incident.registeredAt(),
-                        incident.acknowledgedAt())));
+    /** However it came (a claim, the API, Events API v2, a link), the first acknowledgement is timed once. */
+    @EventListener
+    void onAcknowledged(IncidentAcknowledged acknowledged) {
+        afterCommit(() -> times(acknowledged.incidentId()).ifPresent(incident -> record(
+                "incidentflow.incidents.time.to.acknowledge", "From registration to the first acknowledgement",
+                incident, incident.registeredAt(), incident.acknowledgedAt())));
     }
 
     private Counter counter(String name, String description, Times incident) {

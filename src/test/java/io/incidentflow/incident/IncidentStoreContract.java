@@ -348,6 +348,7 @@ abstract class IncidentStoreContract {
         assertThat(acknowledged.acknowledgedBy()).isEqualTo("pagerduty-user");
         assertThat(acknowledged.acknowledgedAt()).isEqualTo(first);
         assertThat(acknowledged.assignee()).isNull();
+        verify(events, org.mockito.Mockito.times(1)).publishEvent(new IncidentAcknowledged(incident.id()));
     }
 
     @Test
