@@ -13,11 +13,15 @@ import org.springframework.validation.annotation.Validated;
  * Plans that exist because configuration says so ({@code incidentflow.escalation-plans[...]},
  * {@code incidentflow.response-plans[...]}): created or brought in line by name at every start. The detailed rules
  * are the API's; a seed that breaks them stops the start naming the plan and the field.
+ *
+ * @param defaultResponsePlan engages the people of incidents that came with no response plan (reported in
+ *                            Tasklist, over the API, by mail, or by an integration without one), as a PagerDuty
+ *                            service's escalation policy does; none by default
  */
 @Validated
 @ConfigurationProperties("incidentflow")
 record EngagementSettings(@DefaultValue List<EscalationPlan> escalationPlans,
-        @DefaultValue List<ResponsePlan> responsePlans) {
+        @DefaultValue List<ResponsePlan> responsePlans, String defaultResponsePlan) {
 
     @AssertTrue(message = "each name may appear only once in incidentflow.escalation-plans")
     boolean isEachEscalationPlanOnce() {

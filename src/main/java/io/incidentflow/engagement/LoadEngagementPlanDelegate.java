@@ -9,15 +9,18 @@ import org.springframework.stereotype.Component;
 class LoadEngagementPlanDelegate implements JavaDelegate {
 
     private final EngagementService engagement;
+    private final EngagementSettings settings;
 
-    LoadEngagementPlanDelegate(EngagementService engagement) {
+    LoadEngagementPlanDelegate(EngagementService engagement, EngagementSettings settings) {
         this.engagement = engagement;
+        this.settings = settings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        String responsePlan = Variables.text(execution, "responsePlan");
         EngagementService.Outline outline = engagement.start(Variables.incidentId(execution),
-                Variables.text(execution, "responsePlan"));
+                responsePlan != null ? responsePlan : settings.defaultResponsePlan());
         execution.setVariable("escalationPlan", outline.escalationPlan());
         execution.setVariable("stageCount", outline.stageCount());
         execution.setVariable("rounds", outline.rounds());

@@ -75,7 +75,7 @@ class EngagementSettingsTest {
         ResponsePlan response = new ResponsePlan("db-outage", null, null, null, null, List.of(), "db-critical",
                 List.of(), null);
 
-        new EngagementSeeder(new EngagementSettings(List.of(escalation), List.of(response)), escalationPlans,
+        new EngagementSeeder(new EngagementSettings(List.of(escalation), List.of(response), null), escalationPlans,
                 responsePlans).seed();
 
         InOrder order = inOrder(escalationPlans, responsePlans);
@@ -89,7 +89,7 @@ class EngagementSettingsTest {
         doThrow(new EngagementValidationException(List.of(new FieldError("stages", "must list 1 to 20 stages"))))
                 .when(escalationPlans).seed(any());
         EngagementSeeder seeder = new EngagementSeeder(new EngagementSettings(List.of(
-                new EscalationPlan("db-critical", null, null, List.of())), List.of()), escalationPlans,
+                new EscalationPlan("db-critical", null, null, List.of())), List.of(), null), escalationPlans,
                 mock(ResponsePlanService.class));
 
         assertThatThrownBy(seeder::seed).hasMessageContaining("incidentflow.escalation-plans[0]")
