@@ -146,7 +146,6 @@ class IncidentRepository {
                 .update();
     }
 
-    /** Only the first acknowledgement counts; a later one (from any side) changes nothing but updated_at. */
     /** True when this call made the incident's first acknowledgement; later ones change nothing. */
     boolean acknowledgeFirst(long id, String by, OffsetDateTime now) {
         return jdbc.sql("""
