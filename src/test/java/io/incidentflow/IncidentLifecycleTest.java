@@ -137,7 +137,7 @@ class IncidentLifecycleTest {
     @Test
     void alertEndpointsTakeOnlyPostsAndLeaveTheKeyCheckToTheIntake() {
         assertThat(http.getForEntity("/api/alerts/generic", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
         assertThat(http.postForEntity("/api/alerts/generic", jsonEntity(Map.of("dedupKey", "x")), String.class)
                 .getStatusCode()).as("no key: the intake answers, not a login prompt").isEqualTo(HttpStatus.UNAUTHORIZED);
     }

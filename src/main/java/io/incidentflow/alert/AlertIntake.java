@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Accepts alerts durably and de-duplicates them, without the workflow engine: one short transaction
  * per request, after which the sender may be told 2xx. Opening incidents happens later, in
  * {@link IncidentOpener}. Uniqueness of a dedup key and of an event lives in the database's constraints; a
- * request that loses a race against another request or node is simply run again and then finds the winner's rows.
+ * request that loses a race against another request or node, or that repeats an event already stored, is simply run
+ * again and then finds the rows that were there first.
  */
 @Service
 class AlertIntake {
@@ -46,14 +47,20 @@ class AlertIntake {
         // Checked before the transaction: bad input changes nothing.
         List<Alert> storable = alerts.stream().map(AlertIntake::checked).map(AlertLimits::fit).toList();
         for (int attempt = 1; ; attempt++) {
+            /*
+             * Redeliveries are rare: at first the unique constraint on event ids finds them, and only a retry looks.
+             * Inside a caller's transaction (the mailbox's) a violation could not be retried, so that one looks first.
+             */
+            boolean lookForRedeliveries = attempt > 1 || TransactionSynchronizationManager.isActualTransactionActive();
             try {
-                List<AcceptedAlert> accepted = transaction.execute(status -> acceptAll(integration, storable));
+                List<AcceptedAlert> accepted = transaction.execute(status ->
+                        acceptAll(integration, storable, lookForRedeliveries));
                 AlertMetrics.accepted(integration.name(), accepted);
                 return accepted;
-            } catch (DuplicateKeyException raceLost) {
+            } catch (DuplicateKeyException raceLostOrRedelivered) {
                 // PostgreSQL aborts the whole transaction on a unique violation: only a new one can go on.
                 if (attempt == ATTEMPTS) {
-                    throw raceLost;
+                    throw raceLostOrRedelivered;
                 }
             }
         }
@@ -69,13 +76,13 @@ class AlertIntake {
         return alert;
     }
 
-    private List<AcceptedAlert> acceptAll(Integration integration, List<Alert> alerts) {
+    private List<AcceptedAlert> acceptAll(Integration integration, List<Alert> alerts, boolean lookForRedeliveries) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Set<String> eventsOfThisRequest = new HashSet<>();
         List<AcceptedAlert> accepted = new ArrayList<>(alerts.size());
         for (Alert alert : alerts) {
             boolean redelivered = alert.eventId() != null && (!eventsOfThisRequest.add(alert.eventId())
-                    || repository.eventSeen(integration.id(), alert.eventId()));
+                    || lookForRedeliveries && repository.eventSeen(integration.id(), alert.eventId()));
             accepted.add(redelivered ? AcceptedAlert.redelivered(alert.dedupKey()) : acceptOne(integration.id(), alert, now));
         }
         if (accepted.stream().anyMatch(AcceptedAlert::needsOpener)) {

@@ -28,7 +28,7 @@ final class AlertMetrics {
         }
     }
 
-    /** {@code reason}: invalid, key, request (too large, not JSON …) or unavailable. */
+    /** {@code reason}: invalid, key, request (too large, not JSON …), unavailable or error (a fault of ours). */
     static void rejected(HttpServletRequest request, String reason) {
         Object integration = request == null ? null : request.getAttribute(INTEGRATION);
         Metrics.counter("incidentflow.alerts.rejected", "integration",

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,28 +26,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * Three doors, each locked: our {@code /api} (HTTP Basic against Camunda's users, per-group rules),
  * the Camunda webapps (their own login and CSRF protection) and {@code /engine-rest} (HTTP Basic
  * through Camunda's own filter, so the engine's authorizations apply to Modeler deployments too).
+ * Monitoring systems never reach these chains: {@code alert.AlertEndpoint} answers the alert paths ahead of
+ * Spring Security and accepts an alert only with its integration's key.
  */
 @Configuration
 class SecurityConfig {
-
-    /**
-     * Monitoring systems authenticate with their integration's key, which the intake checks. Storms arrive here,
-     * so the chain is as short as Spring Security allows: no login, no session, no saved request.
-     */
-    @Bean
-    @Order(1)
-    SecurityFilterChain alertIntakeChain(HttpSecurity http) throws Exception {
-        http
-            .securityMatcher("/api/alerts/**", "/v2/enqueue")
-            .authorizeHttpRequests(auth -> auth
-                .requestMatchers(HttpMethod.POST).permitAll()
-                .anyRequest().denyAll())
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .requestCache(cache -> cache.disable())
-            .securityContext(context -> context.disable())
-            .csrf(csrf -> csrf.disable());
-        return http.build();
-    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties identity) throws Exception {

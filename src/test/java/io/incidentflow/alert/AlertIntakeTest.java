@@ -126,6 +126,34 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aRetriedWebhookStoresOnlyItsAlertsNotStoredBefore() throws Exception {
+        String key = integration("ALERTMANAGER", false);
+        Map<String, Object> first = alertmanagerAlert("retry-a");
+        postJson("/api/alerts/alertmanager", key, webhook(List.of(first)));
+
+        ResponseEntity<String> retry = postJson("/api/alerts/alertmanager", key,
+                webhook(List.of(first, alertmanagerAlert("retry-b"))));
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode answer = json.readTree(retry.getBody());
+        assertThat(answer.path("alerts").get(0).path("outcome").asText()).isEqualTo("REDELIVERED");
+        assertThat(answer.path("alerts").get(1).path("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE event_id LIKE 'retry-%'").query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    private static Map<String, Object> alertmanagerAlert(String fingerprint) {
+        return Map.of("status", "firing", "labels", Map.of("alertname", "DiskFull", "instance", fingerprint),
+                "annotations", Map.of("summary", "ディスク容量不足"), "startsAt", "2026-12-02T10:00:00Z",
+                "fingerprint", fingerprint);
+    }
+
+    private static Map<String, Object> webhook(List<Map<String, Object>> alerts) {
+        return Map.of("version", "4", "groupKey", "{}:{alertname=\"DiskFull\"}", "status", "firing",
+                "receiver", "incidentflow", "alerts", alerts);
+    }
+
+    @Test
     void recoveryResolvesAndClosesTheIncidentAndFreesTheKeyWhenTheIntegrationSaysSo() throws Exception {
         String key = integration("GENERIC", true);
         post(key, alert("vpn-down", "firing", "v1"));

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.incidentflow.integration.Integration;
 import io.incidentflow.integration.IntegrationService;
@@ -25,12 +24,13 @@ import io.incidentflow.integration.IntegrationType;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.unit.DataSize;
 
 /** Trouble a retry can fix is 503 with Retry-After: Alertmanager and SNS retry 5xx but drop every 4xx. */
-class AlertControllerUnavailableTest {
+class AlertEndpointUnavailableTest {
 
     private static final String BODY = "{\"dedupKey\":\"db01\",\"summary\":\"ディスク容量不足\"}";
     private static final Integration GENERIC = new Integration(1, "generic", IntegrationType.GENERIC, true,
@@ -41,10 +41,10 @@ class AlertControllerUnavailableTest {
 
     private final IntegrationService integrations = mock(IntegrationService.class);
     private final AlertIntake intake = mock(AlertIntake.class);
-    private final MockMvc mvc = MockMvcBuilders
-            .standaloneSetup(new AlertController(integrations, intake, new ObjectMapper(),
-                    PROPERTIES, new AlertCapacity(PROPERTIES), List.of(new GenericFormat())))
-            .setControllerAdvice(new AlertExceptionHandler())
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup()
+            .addFilter(new AlertEndpoint(integrations, intake, Jackson2ObjectMapperBuilder.json().build(),
+                    PROPERTIES, new AlertCapacity(PROPERTIES), List.of(new GenericFormat())),
+                    "/api/alerts/*", "/v2/enqueue")
             .build();
 
     @Test

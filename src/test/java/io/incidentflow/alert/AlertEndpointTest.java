@@ -5,8 +5,10 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.incidentflow.integration.Integration;
 import io.incidentflow.integration.IntegrationKeyException;
@@ -24,6 +25,7 @@ import io.incidentflow.integration.IntegrationType;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.unit.DataSize;
@@ -32,7 +34,7 @@ import org.springframework.util.unit.DataSize;
  * What senders are told, with the payload formats replaced by a minimal fake and the intake mocked: the
  * status codes senders act on (2xx stored, 4xx dropped, 5xx retried) and the answers' shape.
  */
-class AlertControllerTest {
+class AlertEndpointTest {
 
     private static final Integration GENERIC = integration(IntegrationType.GENERIC);
 
@@ -42,12 +44,12 @@ class AlertControllerTest {
     private static AlertProperties properties() {
         return new AlertProperties(DataSize.ofBytes(200), 10, Duration.ofSeconds(1), 1);
     }
-    private final MockMvc mvc = MockMvcBuilders
-            .standaloneSetup(new AlertController(integrations, intake, new ObjectMapper(),
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup()
+            .addFilter(new AlertEndpoint(integrations, intake, Jackson2ObjectMapperBuilder.json().build(),
                     properties(), new AlertCapacity(properties()),
                     List.of(new FakeFormat(IntegrationType.GENERIC), new FakeFormat(IntegrationType.SNS),
-                            new FakeFormat(IntegrationType.EVENTS_V2))))
-            .setControllerAdvice(new AlertExceptionHandler())
+                            new FakeFormat(IntegrationType.EVENTS_V2))),
+                    "/api/alerts/*", "/v2/enqueue")
             .build();
 
     @Test
@@ -177,6 +179,39 @@ class AlertControllerTest {
     void anUnknownSourceIsNotFound() throws Exception {
         mvc.perform(post("/api/alerts/nagios").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlyPostIsAllowedAndTheAnswerSaysSo() throws Exception {
+        mvc.perform(get("/api/alerts/generic").header("Authorization", "Bearer k"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "POST"))
+                .andExpect(jsonPath("$.errors[0].field").value("method"));
+        verifyNoInteractions(intake, integrations);
+    }
+
+    @Test
+    void answersAreNeverSniffedAsHtml() throws Exception {
+        when(integrations.authenticate("k", IntegrationType.GENERIC)).thenReturn(GENERIC);
+        when(intake.accept(any(), anyList())).thenReturn(List.of());
+
+        mvc.perform(post("/api/alerts/generic").header("Authorization", "Bearer k")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"dedupKey\": \"<script>\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void aFaultOfOursIsAServerErrorProblemThatSendersRetry() throws Exception {
+        when(integrations.authenticate("k", IntegrationType.GENERIC)).thenReturn(GENERIC);
+        when(intake.accept(any(), anyList())).thenThrow(new IllegalStateException("bug"));
+
+        mvc.perform(post("/api/alerts/generic").header("Authorization", "Bearer k")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"dedupKey\": \"db01\"}"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.instance").value("/api/alerts/generic"));
     }
 
     private static Integration integration(IntegrationType type) {

@@ -2,6 +2,7 @@ package io.incidentflow.alert;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,26 +17,34 @@ import io.incidentflow.integration.Integration;
 import io.incidentflow.integration.IntegrationService;
 import io.incidentflow.integration.IntegrationType;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where monitoring systems post. Answers 2xx only after the alerts are committed; bad input gets a
  * 4xx that names the problem and changes nothing; overload and database trouble get 503, which every
  * sender we support retries.
+ * <p>
+ * A servlet filter that answers every request itself, ahead of Spring Security and Spring MVC: senders
+ * authenticate with their integration's key, checked here, and have no use for sessions, logins, CSRF tokens or
+ * content negotiation. Those cost more CPU per alert than storing it, and a storm is one alert per request.
  */
-@RestController
-class AlertController {
+class AlertEndpoint implements Filter {
 
-    private static final Map<String, IntegrationType> PATHS = Map.of(
+    static final String EVENTS_V2_PATH = "/v2/enqueue";
+    static final String ALERTS_PATH = "/api/alerts/";
+
+    private static final Map<String, IntegrationType> SOURCES = Map.of(
             "alertmanager", IntegrationType.ALERTMANAGER,
             "grafana", IntegrationType.GRAFANA,
             "zabbix", IntegrationType.ZABBIX,
@@ -50,7 +59,7 @@ class AlertController {
     private final Map<IntegrationType, AlertFormat> formats = new EnumMap<>(IntegrationType.class);
     private final AlertCapacity capacity;
 
-    AlertController(IntegrationService integrations, AlertIntake intake, ObjectMapper json,
+    AlertEndpoint(IntegrationService integrations, AlertIntake intake, ObjectMapper json,
             AlertProperties properties, AlertCapacity capacity, List<AlertFormat> formats) {
         this.integrations = integrations;
         this.intake = intake;
@@ -60,21 +69,43 @@ class AlertController {
         this.capacity = capacity;
     }
 
-    @PostMapping("/api/alerts/{source}")
-    ResponseEntity<Map<String, Object>> receive(@PathVariable String source,
-            @RequestHeader(name = "Authorization", required = false) String authorization,
-            @RequestParam(name = "key", required = false) String key, HttpServletRequest request) throws IOException {
-        IntegrationType type = PATHS.get(source.toLowerCase(Locale.ROOT));
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        ResponseEntity<?> answer;
+        try {
+            answer = handle(request);
+        } catch (RuntimeException e) {
+            answer = AlertProblems.answer(e, request);
+        }
+        write(answer, request, response);
+    }
+
+    private ResponseEntity<Map<String, Object>> handle(HttpServletRequest request) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            throw new AlertRequestException(HttpStatus.METHOD_NOT_ALLOWED, "method",
+                    "alerts are sent with POST, not " + request.getMethod());
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(EVENTS_V2_PATH)) {
+            return eventsV2(readJson(request, false), request);
+        }
+        IntegrationType type = path.startsWith(ALERTS_PATH)
+                ? SOURCES.get(path.substring(ALERTS_PATH.length()).toLowerCase(Locale.ROOT)) : null;
         if (type == null) {
-            throw new AlertRequestException(HttpStatus.NOT_FOUND, "source", "no alert endpoint for '" + source
-                    + "'; use one of " + PATHS.keySet().stream().sorted().toList());
+            throw new AlertRequestException(HttpStatus.NOT_FOUND, "source", "no alert endpoint at '" + path
+                    + "'; use " + ALERTS_PATH + "{source} with one of " + SOURCES.keySet().stream().sorted().toList());
         }
         JsonNode payload = readJson(request, type == IntegrationType.SNS);
         if (type == IntegrationType.EVENTS_V2) {
             return eventsV2(payload, request);
         }
+        // Read only now: before the media type is known to be JSON, a form body would be parsed for it.
+        String key = bearer(request.getHeader(HttpHeaders.AUTHORIZATION), request.getParameter("key"));
         List<AlertIntake.AcceptedAlert> accepted = capacity.withCapacity(() -> {
-            Integration integration = integrations.authenticate(bearer(authorization, key), type);
+            Integration integration = integrations.authenticate(key, type);
             request.setAttribute(AlertMetrics.INTEGRATION, integration.name());
             return intake.accept(integration, formats.get(type).parse(payload, integration));
         });
@@ -82,11 +113,6 @@ class AlertController {
     }
 
     /** PagerDuty Events API v2, answered the way PagerDuty answers, so any tool that pages PagerDuty pages us. */
-    @PostMapping("/v2/enqueue")
-    ResponseEntity<Map<String, Object>> enqueue(HttpServletRequest request) throws IOException {
-        return eventsV2(readJson(request, false), request);
-    }
-
     private ResponseEntity<Map<String, Object>> eventsV2(JsonNode payload, HttpServletRequest request) {
         String routingKey = payload.path("routing_key").asText("");
         if (routingKey.isBlank()) {
@@ -159,6 +185,26 @@ class AlertController {
         return key;
     }
 
+    private void write(ResponseEntity<?> answer, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Object body = answer.getBody();
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        byte[] bytes = json.writeValueAsBytes(body);
+        response.setStatus(answer.getStatusCode().value());
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (answer.getStatusCode() == HttpStatus.METHOD_NOT_ALLOWED) {
+            response.setHeader(HttpHeaders.ALLOW, "POST");
+        }
+        // Alert text is data for machines: never to be sniffed into HTML by a browser that is shown it.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentType(body instanceof ProblemDetail ? MediaType.APPLICATION_PROBLEM_JSON_VALUE
+                : MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
     /** Counts, and per alert what became of it; a retried delivery counts as accepted and says so. */
     private static Map<String, Object> summary(List<AlertIntake.AcceptedAlert> accepted) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -166,7 +212,7 @@ class AlertController {
         body.put("new", accepted.stream().filter(a -> !a.redelivery() && a.outcome() == AlertOutcome.NEW).count());
         body.put("duplicates", accepted.stream().filter(a -> a.outcome() == AlertOutcome.DUPLICATE).count());
         body.put("redelivered", accepted.stream().filter(AlertIntake.AcceptedAlert::redelivery).count());
-        body.put("alerts", accepted.stream().map(AlertController::alertSummary).toList());
+        body.put("alerts", accepted.stream().map(AlertEndpoint::alertSummary).toList());
         return body;
     }
 
