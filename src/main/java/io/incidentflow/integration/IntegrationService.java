@@ -17,6 +17,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Integrations and their keys. Every change is written to the audit log in the same transaction. */
 @Service
@@ -29,6 +31,7 @@ public class IntegrationService {
     private final IntegrationRepository repository;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final KeyCache keyCache = new KeyCache();
 
     @Autowired
     IntegrationService(IntegrationRepository repository, AuditLog auditLog) {
@@ -42,14 +45,14 @@ public class IntegrationService {
     }
 
     /**
-     * The integration a sender's key belongs to, if it is enabled and of the endpoint's type. One query, so no
-     * transaction: a read-only one costs PostgreSQL four more round trips on every alert.
+     * The integration a sender's key belongs to, if it is enabled and of the endpoint's type. At most one query, so
+     * no transaction: a read-only one costs PostgreSQL four more round trips on every alert.
      */
     public Integration authenticate(String key, IntegrationType expectedType) {
         if (key == null || key.isBlank()) {
             throw new IntegrationKeyException("no integration key: send 'Authorization: Bearer <key>' or ?key=", false);
         }
-        Integration integration = repository.findByKeyHash(IntegrationKeys.hash(key.strip()))
+        Integration integration = keyCache.find(IntegrationKeys.hash(key.strip()), repository::findByKeyHash)
                 .orElseThrow(() -> new IntegrationKeyException("unknown integration key", false));
         if (!integration.enabled()) {
             throw new IntegrationKeyException("integration '" + integration.name() + "' is disabled", true);
@@ -96,6 +99,7 @@ public class IntegrationService {
         } catch (DataIntegrityViolationException unknownPlan) {
             throw noSuchResponsePlan(changed);
         }
+        forgetKeysAfterCommit();
         auditLog.record(actor, "update", AUDIT_TYPE, String.valueOf(id),
                 Map.of("name", before.name(), "changes", changes));
         return get(id);
@@ -105,6 +109,7 @@ public class IntegrationService {
     CreatedIntegration rotateKey(long id, String actor) {
         String key = IntegrationKeys.generate();
         requireRow(id, repository.replaceKey(id, IntegrationKeys.hash(key), IntegrationKeys.hint(key), actor, now()));
+        forgetKeysAfterCommit();
         Integration rotated = get(id);
         auditLog.record(actor, "rotate-key", AUDIT_TYPE, String.valueOf(id), Map.of("name", rotated.name()));
         return new CreatedIntegration(rotated, key);
@@ -117,6 +122,7 @@ public class IntegrationService {
             return before;
         }
         repository.setEnabled(id, enabled, actor, now());
+        forgetKeysAfterCommit();
         auditLog.record(actor, enabled ? "enable" : "disable", AUDIT_TYPE, String.valueOf(id),
                 Map.of("name", before.name()));
         return get(id);
@@ -155,6 +161,7 @@ public class IntegrationService {
         }
         repository.updateSeeded(before.id(), seed.type(), seed.enabled(), seed.defaults(), keyHash,
                 IntegrationKeys.hint(seed.key()), CONFIGURATION, now());
+        forgetKeysAfterCommit();
         auditLog.record(CONFIGURATION, "update", AUDIT_TYPE, String.valueOf(before.id()),
                 Map.of("name", before.name(), "changes", changes));
     }
@@ -172,6 +179,20 @@ public class IntegrationService {
     @Transactional(readOnly = true)
     List<Integration> list() {
         return repository.findAll();
+    }
+
+    /** Cleared once the change is visible: cleared before, a request in between could cache the old row again. */
+    private void forgetKeysAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            keyCache.clear();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keyCache.clear();
+            }
+        });
     }
 
     /** The only reference an integration's row holds (a foreign key since V10): its response plan. */

@@ -241,6 +241,30 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aKeyJustDisabledOrRotatedAwayIsRefusedAtOnceOnThisNode() throws Exception {
+        String key = integration("GENERIC", false);
+        long id = jdbc.sql("SELECT id FROM integration WHERE key_hint = :hint").param("hint", key.substring(0, 4))
+                .query(Long.class).single();
+        assertThat(post(key, alert("cached-1", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        admin("/api/integrations/" + id + "/disable");
+        assertThat(post(key, alert("cached-2", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        admin("/api/integrations/" + id + "/enable");
+        assertThat(post(key, alert("cached-3", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String rotated = json.readTree(admin("/api/integrations/" + id + "/rotate-key").getBody()).path("key").asText();
+
+        assertThat(post(key, alert("cached-4", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(post(rotated, alert("cached-5", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    private ResponseEntity<String> admin(String path) {
+        ResponseEntity<String> answer = http.withBasicAuth("admin", "test-admin-password").postForEntity(path, null,
+                String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as(path).isTrue();
+        return answer;
+    }
+
+    @Test
     void badPayloadsAreRefusedNamingTheProblemAndStoreNothing() throws Exception {
         String key = integration("GENERIC", false);
 
