@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.incidentflow.AfterCommit;
 import io.incidentflow.alert.AlertRepository.OpenGroup;
 import io.incidentflow.integration.Integration;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -86,12 +86,7 @@ class AlertIntake {
             accepted.add(redelivered ? AcceptedAlert.redelivered(alert.dedupKey()) : acceptOne(integration.id(), alert, now));
         }
         if (accepted.stream().anyMatch(AcceptedAlert::needsOpener)) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    opener.hint();
-                }
-            });
+            AfterCommit.run(opener::hint);
         }
         return accepted;
     }

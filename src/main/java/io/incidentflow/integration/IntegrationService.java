@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import io.incidentflow.AfterCommit;
 import io.incidentflow.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +18,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Integrations and their keys. Every change is written to the audit log in the same transaction. */
 @Service
@@ -183,16 +182,7 @@ public class IntegrationService {
 
     /** Cleared once the change is visible: cleared before, a request in between could cache the old row again. */
     private void forgetKeysAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            keyCache.clear();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                keyCache.clear();
-            }
-        });
+        AfterCommit.run(keyCache::clear);
     }
 
     /** The only reference an integration's row holds (a foreign key since V10): its response plan. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import io.incidentflow.AfterCommit;
 import io.incidentflow.incident.IncidentAcknowledged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Incidents opened and resolved per priority, time to acknowledge and to resolve, counted by the node where it
@@ -53,7 +52,7 @@ class IncidentMetrics {
             return;
         }
         Optional<Times> times = times(incidentId);
-        times.ifPresent(incident -> afterCommit(() -> {
+        times.ifPresent(incident -> AfterCommit.run(() -> {
             if (classified) {
                 counter("incidentflow.incidents.opened", "Incidents classified as incidents, per priority", incident)
                         .increment();
@@ -68,7 +67,7 @@ class IncidentMetrics {
     /** However it came (a claim, the API, Events API v2, a link), the first acknowledgement is timed once. */
     @EventListener
     void onAcknowledged(IncidentAcknowledged acknowledged) {
-        afterCommit(() -> times(acknowledged.incidentId()).ifPresent(incident -> record(
+        AfterCommit.run(() -> times(acknowledged.incidentId()).ifPresent(incident -> record(
                 "incidentflow.incidents.time.to.acknowledge", "From registration to the first acknowledgement",
                 incident, incident.registeredAt(), incident.acknowledgedAt())));
     }
@@ -100,19 +99,6 @@ class IncidentMetrics {
                         rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by"),
                         rs.getObject("resolved_at", OffsetDateTime.class)))
                 .optional();
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     private record Times(Integer priority, OffsetDateTime registeredAt, OffsetDateTime acknowledgedAt,
