@@ -116,17 +116,24 @@ class AlertRepository {
      * Claims the next group after {@code afterId} that waits for its incident or for an action on it, locking it
      * for this transaction. A group another node holds is skipped, not waited for: that node is working on it.
      */
-    Optional<AlertGroup> claimNext(long afterId) {
+    Optional<AlertGroup> claimNext(long afterId, OffsetDateTime now) {
         return jdbc.sql("""
-                SELECT id, integration_id, dedup_key, incident_id, state, pending_action
+                SELECT id, integration_id, dedup_key, incident_id, state, pending_action, failures
                   FROM alert_group
                  WHERE (state = 'OPENING' OR pending_action IS NOT NULL) AND id > :after
+                   AND (retry_at IS NULL OR retry_at <= :now)
                  ORDER BY id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED""")
-                .param("after", afterId)
+                .param("after", afterId).param("now", now)
                 .query((rs, n) -> new AlertGroup(rs.getLong("id"), rs.getLong("integration_id"),
                         rs.getString("dedup_key"), rs.getObject("incident_id", Long.class),
-                        rs.getString("state"), action(rs.getString("pending_action"))))
+                        rs.getString("state"), action(rs.getString("pending_action")), rs.getInt("failures")))
                 .optional();
+    }
+
+    /** The try failed and was rolled back: counted, in a transaction of its own, and put off until {@code retryAt}. */
+    void recordFailure(long groupId, OffsetDateTime retryAt) {
+        jdbc.sql("UPDATE alert_group SET failures = failures + 1, retry_at = :retryAt WHERE id = :id")
+                .param("retryAt", retryAt).param("id", groupId).update();
     }
 
     /** The alert that opened the group: what the incident is about. */
@@ -142,14 +149,17 @@ class AlertRepository {
     }
 
     void markOpen(long groupId, long incidentId) {
-        jdbc.sql("UPDATE alert_group SET state = 'OPEN', incident_id = :incident WHERE id = :id")
+        jdbc.sql("""
+                UPDATE alert_group SET state = 'OPEN', incident_id = :incident, failures = 0, retry_at = NULL
+                 WHERE id = :id""")
                 .param("incident", incidentId).param("id", groupId).update();
         jdbc.sql("UPDATE alert SET incident_id = :incident WHERE alert_group_id = :id AND incident_id IS NULL")
                 .param("incident", incidentId).param("id", groupId).update();
     }
 
     void clearAction(long groupId) {
-        jdbc.sql("UPDATE alert_group SET pending_action = NULL WHERE id = :id").param("id", groupId).update();
+        jdbc.sql("UPDATE alert_group SET pending_action = NULL, failures = 0, retry_at = NULL WHERE id = :id")
+                .param("id", groupId).update();
     }
 
     /** The incident closed: its dedup keys are free again, the next alert opens a new incident. */
@@ -174,8 +184,9 @@ class AlertRepository {
     record OpenGroup(long id, GroupAction pendingAction, String incidentNumber) {
     }
 
+    /** @param failures how many tries before this one failed */
     record AlertGroup(long id, long integrationId, String dedupKey, Long incidentId, String state,
-            GroupAction pendingAction) {
+            GroupAction pendingAction, int failures) {
 
         boolean opening() {
             return "OPENING".equals(state);

@@ -1,5 +1,9 @@
 package io.incidentflow.alert;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +26,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,13 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns accepted alerts into incidents and carries out later actions (recovery, acknowledgement) on them.
  * Each group is claimed in its own transaction holding its row lock ({@code SKIP LOCKED}), so any number of
  * drainers on any number of nodes can drain the same queue and each group is opened exactly once; a failure
- * rolls back and leaves the group for the next sweep. Nothing is held in memory that a crash could lose.
+ * rolls back and leaves the group queued, tried again after a wait that doubles with each failure. Nothing is held
+ * in memory that a crash could lose.
  */
 @Component
 class IncidentOpener implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentOpener.class);
     static final String RESOLVED_MESSAGE = "AlertResolved";
+    private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
     private final AlertRepository repository;
     private final IncidentService incidents;
@@ -56,10 +63,19 @@ class IncidentOpener implements DisposableBean {
     private final Semaphore lead = new Semaphore(1);
     private final AlertCapacity intake;
     private final AtomicBoolean hinted = new AtomicBoolean();
+    private final Clock clock;
 
+    @Autowired
     IncidentOpener(AlertRepository repository, IncidentService incidents, IntegrationService integrations,
             RuntimeService runtimeService, ResponsePlanService responsePlans, TransactionTemplate transaction,
             AlertProperties properties, AlertCapacity intake) {
+        this(repository, incidents, integrations, runtimeService, responsePlans, transaction, properties, intake,
+                Clock.systemUTC());
+    }
+
+    IncidentOpener(AlertRepository repository, IncidentService incidents, IntegrationService integrations,
+            RuntimeService runtimeService, ResponsePlanService responsePlans, TransactionTemplate transaction,
+            AlertProperties properties, AlertCapacity intake, Clock clock) {
         int drainers = properties.openerThreads();
         this.executor = new ThreadPoolExecutor(drainers, drainers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(drainers), IncidentOpener::daemon, new ThreadPoolExecutor.DiscardPolicy());
@@ -71,6 +87,7 @@ class IncidentOpener implements DisposableBean {
         this.runtimeService = runtimeService;
         this.responsePlans = responsePlans;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** New work was committed on this node: drain now rather than at the next sweep. */
@@ -86,7 +103,7 @@ class IncidentOpener implements DisposableBean {
 
     /**
      * Works once through everything waiting, and again while hints arrive; answers how many groups were
-     * handled. A group that fails is passed over until the next drain, so it cannot hold up the others.
+     * handled. A group that fails is passed over until its wait is over, so it cannot hold up the others.
      */
     int drain() {
         return drain(false);
@@ -138,7 +155,7 @@ class IncidentOpener implements DisposableBean {
                 break;
             }
             after = group.get().groupId();
-            handled += group.get().done() ? 1 : 0;
+            handled += group.get().failed() ? 0 : 1;
             if (fanOut && leading && drains.availablePermits() > 0 && !intake.busy()) {
                 executor.execute(this::drainInBackground);
             }
@@ -146,19 +163,36 @@ class IncidentOpener implements DisposableBean {
         return handled;
     }
 
-    /** Claims the next group after {@code after} and works on it, in one transaction; empty when none is left. */
+    /**
+     * Claims the next group after {@code after} that is due and works on it, in one transaction; empty when none is
+     * left. A failed try is rolled back, then counted and put off in a transaction of its own.
+     */
     private Optional<Handled> handleNext(long after) {
-        return transaction.execute(status -> repository.claimNext(after).map(group -> {
+        Optional<Handled> handled = transaction.execute(status -> repository.claimNext(after, now()).map(group -> {
             try {
                 work(group);
-                return new Handled(group.id(), true);
+                return new Handled(group.id(), null);
             } catch (RuntimeException e) {
                 status.setRollbackOnly();
-                log.error("Alert group {} ({}) could not be handled; it stays queued for the next sweep",
-                        group.id(), group.dedupKey(), e);
-                return new Handled(group.id(), false);
+                Duration wait = retryDelay(group.failures() + 1);
+                log.error("Alert group {} ({}) could not be handled (failure {}); it stays queued and is tried again"
+                        + " in {} s", group.id(), group.dedupKey(), group.failures() + 1, wait.toSeconds(), e);
+                return new Handled(group.id(), wait);
             }
         }));
+        handled.filter(Handled::failed).ifPresent(failed -> transaction.executeWithoutResult(status ->
+                repository.recordFailure(failed.groupId(), now().plus(failed.retryAfter()))));
+        return handled;
+    }
+
+    /** Twice as long after each failure, from two seconds to five minutes. */
+    static Duration retryDelay(int failures) {
+        return failures < 9 ? Duration.ofSeconds(1L << failures) : MAX_RETRY_DELAY;
+    }
+
+    /** To the microsecond, as both databases store it: a rounded retry_at could otherwise lie past its due time. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private void work(AlertRepository.AlertGroup group) {
@@ -221,6 +255,11 @@ class IncidentOpener implements DisposableBean {
         executor.shutdownNow();
     }
 
-    private record Handled(long groupId, boolean done) {
+    /** @param retryAfter how long a failed group waits; null when it was handled */
+    private record Handled(long groupId, Duration retryAfter) {
+
+        boolean failed() {
+            return retryAfter != null;
+        }
     }
 }

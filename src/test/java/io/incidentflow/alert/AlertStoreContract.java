@@ -16,6 +16,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ import io.incidentflow.incident.NewIncident;
 import io.incidentflow.integration.Integration;
 import io.incidentflow.integration.IntegrationService;
 import io.incidentflow.integration.IntegrationType;
+import io.incidentflow.support.AdjustableClock;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -77,6 +79,8 @@ abstract class AlertStoreContract {
     IncidentOpener hints;
     AlertIntake intake;
     IncidentOpener opener;
+    /** The openers' clock, which decides when a failed group is due again. */
+    final AdjustableClock clock = new AdjustableClock(Instant.now());
     /** Whether alerts are being accepted right now; quiet unless a test says otherwise. */
     AlertCapacity intakeLoad;
     Integration integration;
@@ -293,8 +297,39 @@ abstract class AlertStoreContract {
         assertThat(groupState("broken")).isEqualTo("OPENING");
         assertThat(groupState("fine")).isEqualTo("OPEN");
         openIncidentsInTheDatabase();
-        assertThat(opener.drain()).as("the next sweep opens it").isEqualTo(1);
+        clock.advance(IncidentOpener.retryDelay(1));
+        assertThat(opener.drain()).as("the first sweep after its wait opens it").isEqualTo(1);
         assertThat(groupState("broken")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aGroupThatKeepsFailingWaitsTwiceAsLongAfterEachFailure() {
+        accept(firing("broken", "e1"));
+        when(incidents.open(any(), anyMap())).thenThrow(new IllegalStateException("process not deployed"));
+
+        for (int failure = 1; failure <= 3; failure++) {
+            assertThat(opener.drain()).isZero();
+            clock.advance(IncidentOpener.retryDelay(failure).minusMillis(1));
+            opener.drain();
+            verify(incidents, times(failure).description("not tried again before its wait is over")).open(any(),
+                    anyMap());
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertThat(jdbc.sql("SELECT failures FROM alert_group").query(Integer.class).single()).isEqualTo(3);
+
+        openIncidentsInTheDatabase();
+        assertThat(opener.drain()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT failures FROM alert_group").query(Integer.class).single())
+                .as("an opened group starts afresh").isZero();
+    }
+
+    @Test
+    void theWaitAfterAFailureDoublesFromTwoSecondsToFiveMinutes() {
+        assertThat(IncidentOpener.retryDelay(1)).hasSeconds(2);
+        assertThat(IncidentOpener.retryDelay(2)).hasSeconds(4);
+        assertThat(IncidentOpener.retryDelay(8)).hasSeconds(256);
+        assertThat(IncidentOpener.retryDelay(9)).hasMinutes(5);
+        assertThat(IncidentOpener.retryDelay(1_000)).hasMinutes(5);
     }
 
     @Test
@@ -505,7 +540,7 @@ abstract class AlertStoreContract {
     private IncidentOpener newOpener() {
         return new IncidentOpener(repository, incidents, integrations, runtimeService,
                 org.mockito.Mockito.mock(io.incidentflow.engagement.ResponsePlanService.class), transaction,
-                new AlertProperties(DataSize.ofMegabytes(1), 64, Duration.ofSeconds(1), 2), intakeLoad);
+                new AlertProperties(DataSize.ofMegabytes(1), 64, Duration.ofSeconds(1), 2), intakeLoad, clock);
     }
 
     /** IncidentService.open registers the incident: a row with a number and a process, as the engine would. */
