@@ -174,9 +174,10 @@ class IncidentOpener implements DisposableBean {
                 return new Handled(group.id(), null);
             } catch (RuntimeException e) {
                 status.setRollbackOnly();
-                Duration wait = retryDelay(group.failures() + 1);
+                int failure = group.failures() + 1;
+                Duration wait = retryDelay(failure);
                 log.error("Alert group {} ({}) could not be handled (failure {}); it stays queued and is tried again"
-                        + " in {} s", group.id(), group.dedupKey(), group.failures() + 1, wait.toSeconds(), e);
+                        + " in {} s", group.id(), group.dedupKey(), failure, wait.toSeconds(), e);
                 return new Handled(group.id(), wait);
             }
         }));

@@ -232,10 +232,7 @@ class AlertIntakeTest {
         assertThat(post("not-a-key", alert("k", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(postJson("/api/alerts/alertmanager", generic, Map.of("version", "4")).getStatusCode())
                 .as("a generic key on the Alertmanager endpoint").isEqualTo(HttpStatus.FORBIDDEN);
-        long id = jdbc.sql("SELECT id FROM integration WHERE key_hint = :hint").param("hint", generic.substring(0, 4))
-                .query(Long.class).single();
-        http.withBasicAuth("admin", "test-admin-password").postForEntity("/api/integrations/" + id + "/disable", null,
-                String.class);
+        admin("/api/integrations/" + integrationId(generic) + "/disable");
         assertThat(post(generic, alert("k", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE dedup_key = 'k'").query(Long.class).single()).isZero();
     }
@@ -243,8 +240,7 @@ class AlertIntakeTest {
     @Test
     void aKeyJustDisabledOrRotatedAwayIsRefusedAtOnceOnThisNode() throws Exception {
         String key = integration("GENERIC", false);
-        long id = jdbc.sql("SELECT id FROM integration WHERE key_hint = :hint").param("hint", key.substring(0, 4))
-                .query(Long.class).single();
+        long id = integrationId(key);
         assertThat(post(key, alert("cached-1", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
         admin("/api/integrations/" + id + "/disable");
@@ -255,6 +251,11 @@ class AlertIntakeTest {
 
         assertThat(post(key, alert("cached-4", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(post(rotated, alert("cached-5", "firing", null)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    private long integrationId(String key) {
+        return jdbc.sql("SELECT id FROM integration WHERE key_hint = :hint").param("hint", key.substring(0, 4))
+                .query(Long.class).single();
     }
 
     private ResponseEntity<String> admin(String path) {
